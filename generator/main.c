@@ -1,0 +1,77 @@
+/* apimd: reads REST API reference pages written in Markdown (the Microsoft
+ * Graph documentation format) into a schema model, generates C from it and
+ * lints the pages. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "extract/extract.h"
+#include "read/page.h"
+
+#ifndef APIMD_VERSION
+#define APIMD_VERSION "0.0.0"
+#endif
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"schema", cmd_schema, "print the schema model of the docs as JSON"},
+    {"generate", cmd_generate, "generate C model code from the docs"},
+    {"lint", cmd_lint, "check the docs for gaps, broken form and conflicts"},
+};
+
+static void print_help(void)
+{
+    printf("Usage: apimd <command> [options] DOCS...\n\n"
+           "Reads REST API reference pages written in Markdown (the Microsoft "
+           "Graph\ndocs format) and turns them into a schema model, C model "
+           "code and a lint\nreport.\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        printf("  %-10s %s\n", commands[i].name, commands[i].summary);
+    printf("\nOptions:\n  -h, --help     show this help\n"
+           "  --version      show the version\n\n"
+           "Run 'apimd <command> --help' for the options of a command.\n"
+           "Exit status: 0 success, 1 findings at or above the failing level "
+           "(lint,\ngenerate --check), 2 usage or input errors.\n");
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "apimd: no command given\nTry 'apimd --help'.\n");
+        return 2;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 ||
+        strcmp(name, "help") == 0) {
+        print_help();
+        return 0;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("apimd %s\n", APIMD_VERSION);
+        return 0;
+    }
+    const command *cmd = find_command(name);
+    if (!cmd) {
+        fprintf(stderr, "apimd: unknown command '%s'\nTry 'apimd --help'.\n",
+                name);
+        return 2;
+    }
+    page_reader_init();
+    extract_init();
+    int status = cmd->run(argc - 2, argv + 2);
+    extract_shutdown();
+    return status;
+}

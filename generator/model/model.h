@@ -1,0 +1,204 @@
+/* The schema model: what every page says, merged into types and methods.
+ *
+ * Built in two steps so that pages can be handled in parallel:
+ *   extract (one page -> one fragment, a model of its own) on worker threads,
+ *   then model_merge (all fragments, in path order -> one model) on one thread.
+ * A fragment and the model share these structs. Every string and array lives
+ * in the arena of the structure that holds it; cJSON values are owned by the
+ * example that holds them. Lines are 1-based.
+ */
+#ifndef APIMD_MODEL_H
+#define APIMD_MODEL_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "util/arena.h"
+
+typedef struct src_ref {
+    const char *file; /* docs-relative path, '/' separated */
+    int line;
+    int col;
+} src_ref;
+
+typedef enum type_kind { KIND_ENTITY, KIND_COMPLEX, KIND_ENUM } type_kind;
+const char *type_kind_name(type_kind k); /* "entity" | "complex" | "enum" */
+
+/* A type as written in a cell: a primitive EDM name without "Edm."
+ * ("String", "Int32", ...) or a type of the model ("participantInfo").
+ * Unions ("[a](a.md) or [b](b.md)") keep every member in alternatives;
+ * name is then the first member. */
+typedef struct type_ref {
+    const char *name;   /* NULL when the docs give no type */
+    const char *namespace; /* for model types, e.g. "microsoft.graph" */
+    const char **alternatives;
+    size_t nalternatives;
+    int collection;
+    int primitive; /* 1 for an EDM primitive */
+    const char *written; /* the cell's text, for messages */
+} type_ref;
+
+/* Tri-state for facts the docs may leave unsaid. */
+typedef enum tristate { TRI_UNKNOWN = -1, TRI_NO = 0, TRI_YES = 1 } tristate;
+
+typedef struct model_property {
+    const char *name;
+    type_ref type;
+    tristate nullable;
+    tristate read_only;
+    tristate required;
+    int navigation; /* from a Relationships table */
+    const char *inherited_from; /* "Inherited from [entity]", or NULL */
+    int server_generated;
+    int supports_filter;
+    const char *description;
+    const char **enum_values; /* "Possible values are: `a`, `b`" */
+    size_t nenum_values;
+    src_ref source;
+} model_property;
+
+typedef struct enum_member {
+    const char *name;
+    const char *description;
+    long long value; /* position or documented value */
+    src_ref source;
+} enum_member;
+
+typedef struct model_type {
+    const char *name;
+    const char *namespace;
+    type_kind kind;
+    const char *base; /* NULL when none */
+    const char *description;
+    model_property *properties;
+    size_t nproperties, cap_properties;
+    enum_member *members;
+    size_t nmembers, cap_members;
+    int inferred; /* only seen in examples or JSON representations */
+    int primary;  /* defined by its own resource (or enum) page */
+    src_ref source;
+} model_type;
+
+typedef struct method_param {
+    const char *name;
+    type_ref type;
+    tristate required;
+    const char *description;
+    src_ref source;
+} method_param;
+
+typedef struct method_response {
+    int status;
+    const char *type; /* NULL when there is no body */
+    int collection;
+    src_ref source;
+} method_response;
+
+typedef struct method_permission {
+    const char *kind; /* "Delegated (work or school account)", ... */
+    const char **values;
+    size_t nvalues;
+    src_ref source;
+} method_permission;
+
+typedef struct method_path {
+    const char *path;       /* "/communications/calls/{id}" */
+    const char **params;    /* "id" */
+    size_t nparams;
+    src_ref source;
+} method_path;
+
+typedef struct model_method {
+    const char *id;    /* stable: page file name without .md, e.g. "call-get" */
+    const char *title; /* page title */
+    const char *verb;  /* upper case */
+    method_path *paths;
+    size_t npaths, cap_paths;
+    const char *request_type; /* body is a whole type, or NULL */
+    method_param *body_params; /* body is a list of parameters */
+    size_t nbody_params, cap_body_params;
+    method_param *query_params;
+    size_t nquery_params, cap_query_params;
+    method_response *responses;
+    size_t nresponses, cap_responses;
+    method_permission *permissions;
+    size_t npermissions, cap_permissions;
+    src_ref source;
+} model_method;
+
+/* A JSON example or representation and the type it shows. */
+typedef enum example_role {
+    EXAMPLE_RESOURCE, /* a resource page's JSON representation */
+    EXAMPLE_JSON,     /* a json block annotated as an example */
+    EXAMPLE_REQUEST,  /* body of an example request */
+    EXAMPLE_RESPONSE, /* body of an example response */
+} example_role;
+const char *example_role_name(example_role r);
+
+typedef struct model_example {
+    example_role role;
+    const char *type; /* the type it shows, or NULL when unknown */
+    int collection;   /* the body is a collection of type ("value": [...]) */
+    int truncated;    /* annotation says "truncated": true */
+    cJSON *json;      /* owned */
+    const char *method_id; /* for request/response bodies */
+    src_ref source;   /* where the JSON begins */
+} model_example;
+
+/* Two sources that disagree; the model keeps the primary answer. */
+typedef struct model_conflict {
+    const char *rule;    /* lint rule id, e.g. "conflict-type" */
+    const char *message; /* names both sides */
+    src_ref at;          /* the page that is wrong */
+    src_ref other;       /* the page that holds the kept answer */
+} model_conflict;
+
+typedef struct model {
+    arena mem;
+    model_type **types; /* sorted by namespace, name after model_finish */
+    size_t ntypes, cap_types;
+    model_method **methods; /* sorted by id */
+    size_t nmethods, cap_methods;
+    model_example **examples; /* in source order */
+    size_t nexamples, cap_examples;
+    model_conflict *conflicts;
+    size_t nconflicts, cap_conflicts;
+    const char *default_namespace; /* "microsoft.graph" */
+    struct model **fragments; /* kept alive: their strings are shared */
+    size_t nfragments, cap_fragments;
+} model;
+
+model *model_new(void);
+void model_free(model *m); /* frees the fragments it took over too */
+
+/* Builders shared by extraction and merge. */
+model_type *model_add_type(model *m, const char *ns, const char *name,
+                           type_kind kind, src_ref source);
+/* By name: the exact spelling first, else a case-insensitive match. */
+model_type *model_find_type(const model *m, const char *name);
+model_property *model_type_add_property(model *m, model_type *t,
+                                        const char *name);
+model_property *model_type_find_property(const model_type *t,
+                                         const char *name);
+model_method *model_add_method(model *m, const char *id, src_ref source);
+model_example *model_add_example(model *m, example_role role, cJSON *json,
+                                 src_ref source);
+void model_add_conflict(model *m, const char *rule, src_ref at, src_ref other,
+                        const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Merge fragments (taken over, in the order given: sort by path first)
+ * into one model, resolve references, infer types from examples, sort. */
+model *model_merge(model **fragments, size_t n);
+
+/* The model as JSON, deterministic (the `apimd schema` output), per
+ * docs/model.schema.json. The examples and conflicts arrays are emitted only
+ * when with_examples is non-zero; types and methods always. */
+cJSON *model_to_json(const model *m, int with_examples);
+
+/* The nullable answer the JSON output gives when the docs say nothing:
+ * see docs/model.md ("Defaults"). */
+int model_property_nullable(const model_property *p);
+
+#endif

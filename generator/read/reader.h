@@ -1,0 +1,85 @@
+/* Internal to the reading stage: the state of one page_read() call, shared
+ * by the files of read/ (one file per concern). Nothing here is visible to
+ * later stages; they only see read/page.h. */
+#ifndef APIMD_READER_H
+#define APIMD_READER_H
+
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "read/page.h"
+#include "util/strbuf.h"
+
+typedef struct reader {
+    page *p;
+
+    /* The page text with the BOM stripped and every line ending turned into
+     * '\n', so that CRLF pages read exactly like LF pages. */
+    const char *text;
+    size_t len;
+    size_t *line_starts; /* offset of each line; line n is line_starts[n-1] */
+    size_t nlines;
+
+    /* cmark only sees the Markdown after the front matter: its line 1 is
+     * page line body_line_offset + 1. */
+    size_t body_offset;
+    int body_line_offset;
+
+    /* Capacities of the page's arena-held arrays (ARENA_PUSH needs them). */
+    size_t cap_front_matter, cap_headings, cap_texts, cap_tables, cap_codes,
+        cap_annotations, cap_comments, cap_links, cap_problems;
+
+    const char *section; /* text of the nearest heading above */
+    int section_level;
+    /* An annotation waits here for the code block it describes. */
+    page_annotation *pending_annotation;
+    int encoding_problems;
+
+    strbuf scratch; /* reused for plain text, so a page costs few mallocs */
+} reader;
+
+/* Node types of the GFM table extension, known once the reader is set up. */
+typedef struct table_node_types {
+    cmark_node_type table, row, cell;
+} table_node_types;
+const table_node_types *reader_table_types(void);
+
+/* Problems. The message is formatted into the page's arena. */
+void reader_problem(reader *r, const char *rule, int line, int col,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void reader_add_problem(reader *r, const page_problem *problem);
+
+/* Source text (source_text.c). */
+int source_prepare(reader *r, const char *bytes, size_t len, char **error);
+void source_release(reader *r);
+/* Text of page line n (1-based) without its '\n'; NULL past the end. */
+const char *source_line(const reader *r, int line, size_t *len);
+int source_line_of_offset(const reader *r, size_t offset);
+
+/* Front matter (front_matter.c): fills p->front_matter and sets
+ * body_offset/body_line_offset. */
+void front_matter_read(reader *r);
+
+/* cmark positions to page positions. */
+int node_line(const reader *r, cmark_node *node);
+
+/* Plain text of a block's inline content (inline_text.c). Links found are
+ * appended to p->links; when links/nlinks are given they also receive
+ * them. Returns an arena string, trimmed. */
+char *inline_text(reader *r, cmark_node *block, page_link **links,
+                  size_t *nlinks);
+
+/* Blocks (walk.c, tables.c, code_blocks.c, annotation.c). */
+void walk_document(reader *r, cmark_node *root);
+void table_read(reader *r, cmark_node *table);
+void code_block_read(reader *r, cmark_node *node);
+/* Scan raw HTML for <!-- --> comments; each becomes an annotation or a
+ * page_comment. first_col is the column of html's first byte. */
+void html_comments_read(reader *r, const char *html, size_t len,
+                        int first_line, int first_col);
+
+/* Kind of the page, from what was read (kind.c). */
+page_kind page_classify(const page *p);
+
+#endif

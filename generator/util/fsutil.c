@@ -1,0 +1,213 @@
+#include "util/fsutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/xalloc.h"
+
+int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
+                 strbuf *err)
+{
+    *data = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        strbuf_printf(err, "%s: cannot open: %s\n", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        strbuf_printf(err, "%s: not a regular file\n", path);
+        close(fd);
+        return -1;
+    }
+    if ((size_t)st.st_size > max_bytes) {
+        strbuf_printf(err, "%s: %lld bytes, more than the %zu a page may have\n",
+                      path, (long long)st.st_size, max_bytes);
+        close(fd);
+        return -1;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > max_bytes) {
+                strbuf_printf(err, "%s: grew past %zu bytes while read\n", path,
+                              max_bytes);
+                free(buf);
+                close(fd);
+                return -1;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            strbuf_printf(err, "%s: cannot read: %s\n", path, strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static int has_md_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 3 && strcmp(name + n - 3, ".md") == 0;
+}
+
+static char *join_path(const char *a, const char *b)
+{
+    if (!*a)
+        return xstrdup(b);
+    size_t na = strlen(a);
+    strbuf s = STRBUF_INIT;
+    strbuf_puts(&s, a);
+    if (a[na - 1] != '/')
+        strbuf_putc(&s, '/');
+    strbuf_puts(&s, b);
+    return strbuf_detach(&s);
+}
+
+static void add_page(fs_page_list *out, const char *path, const char *rel)
+{
+    fs_page_ref *r = XARRAY_PUSH(out->items, out->count, out->cap);
+    r->path = xstrdup(path);
+    r->rel_path = xstrdup(rel);
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walks one directory level; names are sorted so that problems are
+ * reported in a stable order too. */
+static int walk_dir(const char *dir, const char *rel, fs_page_list *out,
+                    strbuf *err, int depth)
+{
+    if (depth > 64) {
+        strbuf_printf(err, "%s: directories nested more than 64 deep\n", dir);
+        return -1;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        strbuf_printf(err, "%s: cannot open directory: %s\n", dir,
+                      strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .., and hidden files such as .git */
+        *XARRAY_PUSH(names, count, cap) = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (count)
+        qsort(names, count, sizeof *names, cmp_names);
+
+    int status = 0;
+    for (size_t i = 0; i < count; i++) {
+        char *path = join_path(dir, names[i]);
+        char *sub = join_path(rel, names[i]);
+        struct stat st;
+        if (lstat(path, &st) != 0) {
+            strbuf_printf(err, "%s: %s\n", path, strerror(errno));
+            status = -1;
+        } else if (S_ISDIR(st.st_mode)) {
+            if (walk_dir(path, sub, out, err, depth + 1) != 0)
+                status = -1;
+        } else if (has_md_suffix(names[i])) {
+            /* A link to a file is followed when read; a link to a
+             * directory is not walked (see fs_find_pages). */
+            add_page(out, path, sub);
+        }
+        free(path);
+        free(sub);
+        free(names[i]);
+    }
+    free(names);
+    return status;
+}
+
+int fs_find_pages(const char *root, fs_page_list *out, strbuf *err)
+{
+    struct stat st;
+    if (stat(root, &st) != 0) {
+        strbuf_printf(err, "%s: %s\n", root, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode))
+        return walk_dir(root, "", out, err, 0);
+    add_page(out, root, root);
+    return 0;
+}
+
+static int cmp_page_refs(const void *a, const void *b)
+{
+    const fs_page_ref *x = a, *y = b;
+    int c = strcmp(x->rel_path, y->rel_path);
+    return c ? c : strcmp(x->path, y->path);
+}
+
+void fs_page_list_sort(fs_page_list *list)
+{
+    if (list->count)
+        qsort(list->items, list->count, sizeof *list->items, cmp_page_refs);
+}
+
+void fs_page_list_free(fs_page_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].path);
+        free(list->items[i].rel_path);
+    }
+    free(list->items);
+    list->items = NULL;
+    list->count = list->cap = 0;
+}
+
+int fs_write_file_atomic(const char *path, const char *data, size_t len,
+                         strbuf *err)
+{
+    strbuf tmp = STRBUF_INIT;
+    strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    const char *tmp_path = strbuf_cstr(&tmp);
+    FILE *f = fopen(tmp_path, "wb");
+    if (!f) {
+        strbuf_printf(err, "%s: cannot write: %s\n", tmp_path, strerror(errno));
+        strbuf_free(&tmp);
+        return -1;
+    }
+    size_t written = len ? fwrite(data, 1, len, f) : 0;
+    int bad = written != len;
+    if (fclose(f) != 0)
+        bad = 1;
+    if (bad || rename(tmp_path, path) != 0) {
+        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
+        unlink(tmp_path);
+        strbuf_free(&tmp);
+        return -1;
+    }
+    strbuf_free(&tmp);
+    return 0;
+}

@@ -1,0 +1,43 @@
+/* File-system helpers shared by the stages: reading a file whole with a
+ * size bound, and finding the pages of a docs tree. */
+#ifndef APIMD_FSUTIL_H
+#define APIMD_FSUTIL_H
+
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+/* Pages larger than this are refused rather than read: it bounds the
+ * memory a single hostile file can take. */
+#define FS_MAX_PAGE_BYTES ((size_t)64 * 1024 * 1024)
+
+/* Reads the whole file. Returns 0, or -1 with "path: reason" in err. */
+int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
+                 strbuf *err);
+
+typedef struct fs_page_ref {
+    char *path;     /* as it can be opened: root joined with rel */
+    char *rel_path; /* relative to the root it was found under */
+} fs_page_ref;
+
+typedef struct fs_page_list {
+    fs_page_ref *items;
+    size_t count, cap;
+} fs_page_list;
+
+/* Adds the Markdown pages (*.md) under root, or root itself when it is a
+ * file. Directories are walked without following symbolic links to
+ * directories, so a link loop cannot trap the walk. Returns 0, or -1 with
+ * one line per problem in err (the walk goes on past problems). */
+int fs_find_pages(const char *root, fs_page_list *out, strbuf *err);
+/* Sorts by relative path (byte order) and then full path: the order every
+ * output follows. */
+void fs_page_list_sort(fs_page_list *list);
+void fs_page_list_free(fs_page_list *list);
+
+/* Writes data to path through a temporary file beside it and a rename, so a
+ * reader never sees half a file. Returns 0, or -1 with the reason in err. */
+int fs_write_file_atomic(const char *path, const char *data, size_t len,
+                         strbuf *err);
+
+#endif
