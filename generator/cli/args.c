@@ -23,11 +23,11 @@ static arg_spec *find_short(arg_parser *p, char c)
     return NULL;
 }
 
-static int usage_error(const arg_parser *p, const char *fmt, const char *what)
+/* problem reads "unknown option" and so on; what is the argument at fault. */
+static int usage_error(const arg_parser *p, const char *problem, const char *what)
 {
-    fprintf(stderr, "apimd: ");
-    fprintf(stderr, fmt, what);
-    fprintf(stderr, "\nTry '%s --help'.\n", p->command);
+    fprintf(stderr, "apimd: %s '%s%s'\nTry '%s --help'.\n", problem,
+            what[0] == '-' ? "" : "--", what, p->command);
     return 2;
 }
 
@@ -37,7 +37,7 @@ static int take_value(arg_parser *p, arg_spec *s, const char *inline_value,
 {
     if (s->kind == ARG_FLAG) {
         if (inline_value)
-            return usage_error(p, "option '--%s' takes no value", s->long_name);
+            return usage_error(p, "this option takes no value:", s->long_name);
         s->seen = 1;
         return 0;
     }
@@ -46,7 +46,7 @@ static int take_value(arg_parser *p, arg_spec *s, const char *inline_value,
     } else if (*i + 1 < argc) {
         s->value = argv[++*i];
     } else {
-        return usage_error(p, "option '--%s' needs a value", s->long_name);
+        return usage_error(p, "this option needs a value:", s->long_name);
     }
     s->seen = 1;
     return 0;
@@ -67,7 +67,7 @@ static int parse_long(arg_parser *p, const char *arg, int argc, char **argv,
         if (strlen(s->long_name) == n && strncmp(s->long_name, name, n) == 0)
             return take_value(p, s, eq ? eq + 1 : NULL, argc, argv, i);
     }
-    return usage_error(p, "unknown option '%s'", arg);
+    return usage_error(p, "unknown option", arg);
 }
 
 static int parse_short(arg_parser *p, const char *arg, int argc, char **argv,
@@ -79,11 +79,11 @@ static int parse_short(arg_parser *p, const char *arg, int argc, char **argv,
     }
     arg_spec *s = find_short(p, arg[1]);
     if (!s)
-        return usage_error(p, "unknown option '%s'", arg);
+        return usage_error(p, "unknown option", arg);
     /* "-j4" as well as "-j 4" */
     const char *inline_value = arg[2] ? arg + 2 : NULL;
     if (s->kind == ARG_FLAG && inline_value)
-        return usage_error(p, "unknown option '%s'", arg);
+        return usage_error(p, "unknown option", arg);
     return take_value(p, s, inline_value, argc, argv, i);
 }
 

@@ -18,7 +18,8 @@ void strbuf_puts(strbuf *b, const char *s);
 void strbuf_putc(strbuf *b, char c);
 void strbuf_printf(strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void strbuf_vprintf(strbuf *b, const char *fmt, va_list ap);
+void strbuf_vprintf(strbuf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void strbuf_reset(strbuf *b);
 /* Hands the bytes to the caller (never NULL: "" for an empty buffer). */
 char *strbuf_detach(strbuf *b);

@@ -29,7 +29,7 @@ for cmd in schema generate lint; do
   expect 2 "unknown option '--no-such-option'" -- "$cmd" --no-such-option docs
   expect 2 'no DOCS given' -- "$cmd"
   expect 2 "wants a whole number" -- "$cmd" -j lots docs
-  expect 2 "needs a value" -- "$cmd" docs --jobs
+  expect 2 "needs a value: '--jobs'" -- "$cmd" docs --jobs
 done
 expect 2 'no command given' --
 expect 2 "unknown command 'frobnicate'" -- frobnicate
