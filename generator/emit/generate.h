@@ -1,0 +1,32 @@
+/* apimd generate: the model (JSON) -> the view -> the C templates -> an
+ * output directory. */
+#ifndef APIMD_GENERATE_H
+#define APIMD_GENERATE_H
+
+#include <cjson/cJSON.h>
+
+#include "util/strbuf.h"
+
+typedef struct generate_options {
+    const char *out_dir;
+    /* A directory of templates overriding the shipped ones file by file
+     * (<name>.mustache), or NULL. */
+    const char *templates_dir;
+    /* Start of every C name; NULL: from the namespace (microsoft.graph ->
+     * graph). */
+    const char *prefix;
+    /* Write nothing; report how out_dir differs from what would be
+     * generated. */
+    int check;
+    /* No summary line in messages (problems are still reported). */
+    int quiet;
+} generate_options;
+
+/* Generates the C model code of model_json (docs/model.schema.json) into
+ * opts->out_dir. Returns 0 when done (or, with check, when out_dir is up
+ * to date); 1 with check when out_dir differs, each differing, missing or
+ * stale file on a line of messages; 2 on an error, described in messages
+ * (a template's file:line, an I/O problem), out_dir untouched. */
+int generate_c(const cJSON *model_json, const generate_options *opts, strbuf *messages);
+
+#endif

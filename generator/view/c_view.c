@@ -1,0 +1,221 @@
+/* Entry point of the view: checks the model's shape, then builds the view
+ * in passes (index types, resolve bases, name everything, describe each
+ * type, list derived types and files). */
+#include "view/c_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "view/c_names.h"
+#include "view/c_view_internal.h"
+
+static int is_lower_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+int c_view_prefix_valid(const char *prefix, strbuf *error)
+{
+    int ok = prefix && prefix[0] >= 'a' && prefix[0] <= 'z';
+    for (const char *p = prefix; ok && *p; p++)
+        ok = is_lower_alnum(*p) || (*p == '_' && is_lower_alnum(p[1]));
+    /* Single underscores only: the runtime's private names start with
+     * "<prefix>__", which no type name can then produce. */
+    if (ok && !c_is_reserved_word(prefix))
+        return 1;
+    strbuf_printf(error,
+                  "prefix '%s': use lower-case letters, digits and single "
+                  "underscores, starting with a letter (e.g. graph)",
+                  prefix ? prefix : "");
+    return 0;
+}
+
+/* microsoft.graph -> graph; a namespace without letters -> api. */
+static char *prefix_from_namespace(const char *namespace)
+{
+    const char *last = strrchr(namespace, '.');
+    char *snake = c_snake_case(last ? last + 1 : namespace);
+    if (*snake && !(snake[0] >= '0' && snake[0] <= '9') && !c_is_reserved_word(snake))
+        return snake;
+    free(snake);
+    return xstrdup("api");
+}
+
+static int check_model(const cJSON *model, strbuf *error)
+{
+    if (!cJSON_IsObject(model) || !view_json_string(model, "namespace") ||
+        !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(model, "types"))) {
+        strbuf_puts(error, "model: expected an object with \"namespace\" and "
+                           "\"types\" (see docs/model.schema.json)");
+        return -1;
+    }
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(model, "apimdModelVersion");
+    if (cJSON_IsNumber(version) && version->valueint != 1) {
+        strbuf_printf(error, "model: apimdModelVersion %d is not supported (expected 1)",
+                      version->valueint);
+        return -1;
+    }
+    return 0;
+}
+
+static void free_build(view_build *b)
+{
+    for (size_t i = 0; i < b->ntypes; i++) {
+        free(b->types[i].qualified);
+        free(b->types[i].c_name);
+        free(b->types[i].upper_name);
+        for (size_t k = 0; k < b->types[i].nconstants; k++)
+            free(b->types[i].constants[k]);
+        free(b->types[i].constants);
+        free(b->types[i].unrecognized);
+    }
+    free(b->types);
+    free(b->prefix);
+    free(b->upper_prefix);
+    name_index_free(b->by_qualified);
+    name_index_free(b->by_name);
+    name_index_free(b->by_folded);
+    name_index_free(b->globals);
+}
+
+/* ---- derived types, for @odata.type dispatch ---- */
+
+static int derives_from(const view_build *b, size_t type, size_t ancestor)
+{
+    for (int at = b->types[type].base; at >= 0; at = b->types[at].base)
+        if ((size_t)at == ancestor)
+            return 1;
+    return 0;
+}
+
+static void add_derived(view_build *b, size_t index)
+{
+    cJSON *derived = cJSON_CreateArray();
+    for (size_t i = 0; i < b->ntypes; i++) {
+        if (!derives_from(b, i, index))
+            continue;
+        cJSON *ref = cJSON_CreateObject();
+        view_add_string(ref, "name", b->types[i].name);
+        view_add_string(ref, "c_name", b->types[i].c_name);
+        view_add_string(ref, "qualified_name", b->types[i].qualified);
+        cJSON_AddItemToArray(derived, ref);
+    }
+    cJSON *view = b->types[index].view;
+    view_add_bool(view, "has_derived", cJSON_GetArraySize(derived) > 0);
+    cJSON_AddItemToObject(view, "derived", derived);
+}
+
+/* ---- the root ---- */
+
+static void add_file_name(cJSON *root, const char *key, const char *prefix,
+                          const char *suffix)
+{
+    strbuf name = STRBUF_INIT;
+    strbuf_printf(&name, "%s%s", prefix, suffix);
+    view_add_string(root, key, name.data);
+    strbuf_free(&name);
+}
+
+static void add_runtime_names(cJSON *root, const view_build *b)
+{
+    view_add_string(root, "prefix", b->prefix);
+    view_add_string(root, "upper_prefix", b->upper_prefix);
+    add_file_name(root, "error_type", b->prefix, "_error");
+    add_file_name(root, "umbrella_header", b->prefix, ".h");
+    add_file_name(root, "umbrella_guard", b->upper_prefix, "_H");
+    add_file_name(root, "runtime_header", b->prefix, "_runtime.h");
+    add_file_name(root, "runtime_guard", b->upper_prefix, "_RUNTIME_H");
+    add_file_name(root, "runtime_source", b->prefix, "_runtime.c");
+    add_file_name(root, "internal_header", b->prefix, "_internal.h");
+    add_file_name(root, "internal_guard", b->upper_prefix, "_INTERNAL_H");
+    add_file_name(root, "forward_header", b->prefix, "_forward.h");
+    add_file_name(root, "forward_guard", b->upper_prefix, "_FORWARD_H");
+    add_file_name(root, "pkgconfig_file", b->prefix, ".pc.in");
+}
+
+static void add_marker(cJSON *root, const view_build *b)
+{
+    strbuf raw = STRBUF_INIT, safe = STRBUF_INIT;
+    strbuf_printf(&raw, "%s from the %s API reference. %s.", C_VIEW_MARKER_TAG,
+                  b->namespace, C_VIEW_MARKER_WARNING);
+    c_append_comment_text(&safe, raw.data);
+    view_add_string(root, "marker", safe.data);
+    strbuf_free(&raw);
+    strbuf_free(&safe);
+}
+
+static void add_file_ref(cJSON *list, const char *file)
+{
+    cJSON *ref = cJSON_CreateObject();
+    view_add_string(ref, "file", file);
+    cJSON_AddItemToArray(list, ref);
+}
+
+/* Every source and public header, for the generated meson.build. */
+static void add_file_lists(cJSON *root, const view_build *b)
+{
+    cJSON *sources = cJSON_CreateArray(), *headers = cJSON_CreateArray();
+    add_file_ref(sources, view_json_string(root, "runtime_source"));
+    add_file_ref(headers, view_json_string(root, "umbrella_header"));
+    add_file_ref(headers, view_json_string(root, "runtime_header"));
+    add_file_ref(headers, view_json_string(root, "forward_header"));
+    for (size_t i = 0; i < b->ntypes; i++) {
+        add_file_ref(sources, view_json_string(b->types[i].view, "source_file"));
+        add_file_ref(headers, view_json_string(b->types[i].view, "header"));
+    }
+    cJSON_AddItemToObject(root, "sources", sources);
+    cJSON_AddItemToObject(root, "headers", headers);
+}
+
+static cJSON *assemble(view_build *b)
+{
+    cJSON *root = cJSON_CreateObject();
+    view_add_string(root, "namespace", b->namespace);
+    view_add_owned_string(root, "namespace_c", view_string_body(b->namespace));
+    add_runtime_names(root, b);
+    add_marker(root, b);
+    view_add_string(root, "version", "1.0.0");
+    cJSON *objects = cJSON_CreateArray(), *enums = cJSON_CreateArray();
+    for (size_t i = 0; i < b->ntypes; i++) {
+        view_type *t = &b->types[i];
+        t->view = t->kind == VIEW_OBJECT ? view_object_type(b, i) : view_enum_type(b, i);
+        cJSON_AddItemToArray(t->kind == VIEW_OBJECT ? objects : enums, t->view);
+    }
+    for (size_t i = 0; i < b->ntypes; i++)
+        if (b->types[i].kind == VIEW_OBJECT)
+            add_derived(b, i);
+    view_add_bool(root, "has_types", cJSON_GetArraySize(objects) > 0);
+    view_add_bool(root, "has_enums", cJSON_GetArraySize(enums) > 0);
+    cJSON_AddItemToObject(root, "types", objects);
+    cJSON_AddItemToObject(root, "enums", enums);
+    add_file_lists(root, b);
+    return root;
+}
+
+cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error)
+{
+    if (check_model(model_json, error) != 0)
+        return NULL;
+    view_build b = {0};
+    b.error = error;
+    b.namespace = view_json_string(model_json, "namespace");
+    b.prefix = prefix ? xstrdup(prefix) : prefix_from_namespace(b.namespace);
+    if (!c_view_prefix_valid(b.prefix, error)) {
+        free(b.prefix);
+        return NULL;
+    }
+    b.upper_prefix = c_upper_case(b.prefix);
+    b.by_qualified = name_index_new();
+    b.by_name = name_index_new();
+    b.by_folded = name_index_new();
+    b.globals = name_index_new();
+    cJSON *root = NULL;
+    if (view_index_types(&b, cJSON_GetObjectItemCaseSensitive(model_json, "types")) == 0 &&
+        view_resolve_bases(&b) == 0) {
+        view_name_types(&b);
+        root = assemble(&b);
+    }
+    free_build(&b);
+    return root;
+}

@@ -1,0 +1,313 @@
+/* The fields of an object type: one per property the type declares itself
+ * (inherited properties live in the embedded base), with unique member
+ * names, C types and the flags templates branch on. */
+#include <stdlib.h>
+#include <strings.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "view/c_names.h"
+#include "view/c_view_internal.h"
+
+/* How a property is held in C. kind names a flag ("is_" + kind). */
+typedef struct field_kind {
+    const char *kind;
+    const char *c_type; /* NULL: the target type's C name */
+    const char *format; /* a string format validate checks, or NULL */
+    int integer;
+} field_kind;
+
+static const struct primitive {
+    const char *edm;
+    field_kind held;
+} primitives[] = {
+    {"String", {"string", "char", NULL, 0}},
+    {"Boolean", {"bool", "bool", NULL, 0}},
+    {"Int32", {"int32", "int32_t", NULL, 1}},
+    {"Int64", {"int64", "int64_t", NULL, 1}},
+    {"Int16", {"int16", "int16_t", NULL, 1}},
+    {"Byte", {"uint8", "uint8_t", NULL, 1}},
+    {"SByte", {"int8", "int8_t", NULL, 1}},
+    {"Double", {"double", "double", NULL, 0}},
+    {"Single", {"double", "double", NULL, 0}},
+    {"Decimal", {"double", "double", NULL, 0}},
+    {"DateTimeOffset", {"string", "char", "date_time", 0}},
+    {"DateTime", {"string", "char", "date_time", 0}},
+    {"Date", {"string", "char", "date", 0}},
+    {"TimeOfDay", {"string", "char", "time_of_day", 0}},
+    {"Duration", {"string", "char", "duration", 0}},
+    {"Guid", {"string", "char", "guid", 0}},
+    {"Binary", {"string", "char", "base64", 0}},
+};
+
+static const char *const all_kinds[] = {
+    "string", "bool", "int32", "int64", "int16", "uint8", "int8",
+    "double", "enum", "object", "json",
+};
+static const char *const all_formats[] = {
+    "date_time", "date", "time_of_day", "duration", "guid", "base64",
+};
+
+/* Anything the model does not type (no type, Stream, a type no page
+ * defines) is kept as JSON, so nothing the docs show is lost. */
+static const field_kind untyped = {"json", "cJSON", NULL, 0};
+static const field_kind enum_kind = {"enum", NULL, NULL, 0};
+static const field_kind object_kind = {"object", NULL, NULL, 0};
+
+static const field_kind *primitive_kind(const char *type)
+{
+    if (strncmp(type, "Edm.", 4) == 0)
+        type += 4;
+    for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
+        if (strcasecmp(primitives[i].edm, type) == 0)
+            return &primitives[i].held;
+    return NULL;
+}
+
+/* Graph's "Json" complex type stands for any JSON value (workbook ranges
+ * hold arrays of arrays in it), not for an object with no properties. */
+static int is_any_json(const view_type *t)
+{
+    const cJSON *properties = cJSON_GetObjectItemCaseSensitive(t->model, "properties");
+    return t->kind == VIEW_OBJECT && strcasecmp(t->name, "Json") == 0 &&
+           cJSON_GetArraySize(properties) == 0;
+}
+
+typedef struct field_type {
+    const field_kind *held;
+    int target; /* the enum or object type, -1 for primitives */
+} field_type;
+
+static field_type classify(view_build *b, const cJSON *property,
+                           const char *namespace)
+{
+    field_type out = {&untyped, -1};
+    const char *type = view_json_string(property, "type");
+    if (!type)
+        return out;
+    const field_kind *primitive = primitive_kind(type);
+    if (primitive) {
+        out.held = primitive;
+        return out;
+    }
+    int target = view_find_type(b, type, namespace);
+    if (target < 0 || is_any_json(&b->types[target]))
+        return out;
+    out.target = target;
+    out.held = b->types[target].kind == VIEW_ENUM ? &enum_kind : &object_kind;
+    return out;
+}
+
+/* ---- which properties become fields ---- */
+
+static int declares(const view_type *t, const char *json_name)
+{
+    const cJSON *properties = cJSON_GetObjectItemCaseSensitive(t->model, "properties");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, properties) {
+        const char *name = view_json_string(p, "name");
+        if (name && strcmp(name, json_name) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A property a base type declares already lives in the embedded base;
+ * pages often repeat inherited properties (entity's id). */
+static int inherited(const view_build *b, const view_type *t, const char *json_name)
+{
+    for (int at = t->base; at >= 0; at = b->types[at].base)
+        if (declares(&b->types[at], json_name))
+            return 1;
+    return 0;
+}
+
+/* ---- member names ---- */
+
+static name_index *struct_members(const view_type *t)
+{
+    name_index *taken = name_index_new();
+    /* the members the templates put in front of the fields */
+    if (t->base >= 0) {
+        name_index_put(taken, "base", 0);
+    } else {
+        name_index_put(taken, "type_info", 0);
+        name_index_put(taken, "odata_type", 0);
+        name_index_put(taken, "additional_data", 0);
+    }
+    return taken;
+}
+
+typedef struct field_names {
+    char *c_name;
+    int presence; /* has a has_<name> flag */
+} field_names;
+
+static void add_affixed(cJSON *view, const char *key, const char *prefix,
+                        const char *stem, const char *suffix)
+{
+    strbuf text = STRBUF_INIT;
+    strbuf_printf(&text, "%s%s%s", prefix, stem, suffix);
+    view_add_string(view, key, text.data);
+    strbuf_free(&text);
+}
+
+static void add_member_names(cJSON *view, name_index *taken, const char *json_name,
+                             const field_kind *held, int collection)
+{
+    int element_pointer = strcmp(held->kind, "string") == 0 ||
+                          strcmp(held->kind, "object") == 0 ||
+                          strcmp(held->kind, "json") == 0;
+    int pointer = !collection && element_pointer;
+    int is_enum = strcmp(held->kind, "enum") == 0;
+    c_affix affixes[5] = {{"", ""}, {"", "_is_null"}};
+    size_t n = 2;
+    if (!pointer)
+        affixes[n++] = (c_affix){"has_", ""};
+    if (collection)
+        affixes[n++] = (c_affix){"", "_count"};
+    if (is_enum)
+        affixes[n++] = (c_affix){"", "_unknown"};
+    char *stem = c_member_name(json_name);
+    char *c_name = c_claim_name(taken, stem, affixes, n);
+    view_add_string(view, "c_name", c_name);
+    add_affixed(view, "null_name", "", c_name, "_is_null");
+    if (!pointer)
+        add_affixed(view, "has_name", "has_", c_name, "");
+    if (collection)
+        add_affixed(view, "count_name", "", c_name, "_count");
+    if (is_enum)
+        add_affixed(view, "unknown_name", "", c_name, "_unknown");
+    view_add_bool(view, "has_presence_flag", !pointer);
+    view_add_bool(view, "is_pointer", pointer);
+    view_add_bool(view, "element_is_pointer", element_pointer);
+    free(c_name);
+    free(stem);
+}
+
+/* ---- the field view ---- */
+
+static void add_kind_flags(cJSON *view, const field_kind *held)
+{
+    for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++) {
+        strbuf flag = STRBUF_INIT;
+        strbuf_printf(&flag, "is_%s", all_kinds[i]);
+        view_add_bool(view, flag.data, strcmp(held->kind, all_kinds[i]) == 0);
+        strbuf_free(&flag);
+    }
+    view_add_string(view, "kind", held->kind);
+    view_add_bool(view, "is_integer", held->integer);
+    for (size_t i = 0; i < sizeof all_formats / sizeof all_formats[0]; i++) {
+        strbuf flag = STRBUF_INIT;
+        strbuf_printf(&flag, "is_%s", all_formats[i]);
+        view_add_bool(view, flag.data,
+                      held->format && strcmp(held->format, all_formats[i]) == 0);
+        strbuf_free(&flag);
+    }
+    view_add_bool(view, "has_format", held->format != NULL);
+    view_add_string(view, "format", held->format ? held->format : "");
+}
+
+static void add_target(cJSON *view, const view_build *b, const field_type *ft)
+{
+    const view_type *target = ft->target >= 0 ? &b->types[ft->target] : NULL;
+    view_add_string(view, "c_type", target ? target->c_name : ft->held->c_type);
+    if (!target)
+        return;
+    view_add_string(view, "target_c_name", target->c_name);
+    view_add_string(view, "target_upper_name", target->upper_name);
+    view_add_string(view, "target_qualified_name", target->qualified);
+    if (target->kind == VIEW_ENUM)
+        view_add_string(view, "target_unrecognized", target->unrecognized);
+    strbuf header = STRBUF_INIT;
+    strbuf_printf(&header, "%s.h", target->c_name);
+    view_add_string(view, "target_header", header.data);
+    strbuf_free(&header);
+}
+
+static void add_comment_text(cJSON *view, const char *key, const char *text)
+{
+    strbuf safe = STRBUF_INIT;
+    c_append_comment_text(&safe, text);
+    view_add_string(view, key, strbuf_cstr(&safe));
+    strbuf_free(&safe);
+}
+
+/* The type as the docs name it: for comments (edm_type) and messages
+ * (edm_type_c, a string literal body). */
+static void add_edm_type(cJSON *view, const cJSON *property)
+{
+    const char *type = view_json_string(property, "type");
+    const char *shown = type ? type : "untyped";
+    add_comment_text(view, "edm_type", shown);
+    view_add_owned_string(view, "edm_type_c", view_string_body(shown));
+    cJSON *alternatives = cJSON_CreateArray();
+    strbuf joined = STRBUF_INIT; /* "a, b": mustache has no separators */
+    const cJSON *alt;
+    cJSON_ArrayForEach(alt, cJSON_GetObjectItemCaseSensitive(property, "alternatives")) {
+        if (!cJSON_IsString(alt))
+            continue;
+        cJSON *ref = cJSON_CreateObject();
+        add_comment_text(ref, "name", alt->valuestring);
+        cJSON_AddItemToArray(alternatives, ref);
+        strbuf_printf(&joined, "%s%s", joined.len ? ", " : "", alt->valuestring);
+    }
+    view_add_bool(view, "has_alternatives", cJSON_GetArraySize(alternatives) > 1);
+    cJSON_AddItemToObject(view, "alternatives", alternatives);
+    add_comment_text(view, "alternatives_text", strbuf_cstr(&joined));
+    strbuf_free(&joined);
+}
+
+static void add_doc(cJSON *view, const cJSON *property)
+{
+    cJSON *doc = view_doc_lines(view_json_string(property, "description"), NULL);
+    view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
+    cJSON_AddItemToObject(view, "doc", doc);
+    char *source = view_source_ref(property);
+    view_add_bool(view, "has_source", source != NULL);
+    view_add_owned_string(view, "source", source);
+}
+
+static cJSON *field_view(view_build *b, const view_type *t, const cJSON *property,
+                         name_index *taken)
+{
+    const char *json_name = view_json_string(property, "name");
+    field_type ft = classify(b, property, t->namespace);
+    int collection = view_json_bool(property, "collection");
+    cJSON *view = cJSON_CreateObject();
+    view_add_string(view, "json_name", json_name);
+    view_add_owned_string(view, "json_name_c", view_string_body(json_name));
+    add_comment_text(view, "json_name_comment", json_name);
+    add_member_names(view, taken, json_name, ft.held, collection);
+    add_kind_flags(view, ft.held);
+    add_target(view, b, &ft);
+    add_edm_type(view, property);
+    view_add_bool(view, "is_collection", collection);
+    view_add_bool(view, "is_single", !collection);
+    view_add_bool(view, "is_required", view_json_bool(property, "required"));
+    view_add_bool(view, "is_nullable", view_json_bool(property, "nullable"));
+    view_add_bool(view, "is_read_only", view_json_bool(property, "readOnly"));
+    view_add_bool(view, "is_navigation", view_json_bool(property, "navigation"));
+    add_doc(view, property);
+    return view;
+}
+
+cJSON *view_fields(view_build *b, size_t index)
+{
+    const view_type *t = &b->types[index];
+    cJSON *fields = cJSON_CreateArray();
+    name_index *taken = struct_members(t);
+    name_index *json_names = name_index_new();
+    const cJSON *property;
+    cJSON_ArrayForEach(property, cJSON_GetObjectItemCaseSensitive(t->model, "properties")) {
+        const char *json_name = view_json_string(property, "name");
+        /* @odata.type is the type's own header member, not a field */
+        if (!json_name || strcmp(json_name, "@odata.type") == 0 ||
+            inherited(b, t, json_name) || !name_index_put(json_names, json_name, 0))
+            continue;
+        cJSON_AddItemToArray(fields, field_view(b, t, property, taken));
+    }
+    name_index_free(json_names);
+    name_index_free(taken);
+    return fields;
+}

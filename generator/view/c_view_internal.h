@@ -1,0 +1,71 @@
+/* Shared by the parts of the view builder: the index of model types and
+ * the registry of file-scope names. */
+#ifndef APIMD_C_VIEW_INTERNAL_H
+#define APIMD_C_VIEW_INTERNAL_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "util/strbuf.h"
+#include "view/name_index.h"
+
+typedef enum view_kind { VIEW_OBJECT, VIEW_ENUM } view_kind;
+
+typedef struct view_type {
+    const cJSON *model;    /* the type as the model gives it */
+    const char *name;      /* "call" */
+    const char *namespace; /* "microsoft.graph" */
+    char *qualified;       /* "microsoft.graph.call" */
+    view_kind kind;
+    int base;              /* index of the base type, -1 for none */
+    char *c_name;          /* "graph_call" */
+    char *upper_name;      /* "GRAPH_CALL" */
+    char **constants;      /* enums: one per named member, in order */
+    size_t nconstants;
+    char *unrecognized;    /* enums: the constant for unknown strings */
+    cJSON *view;           /* the type's view object, owned by the root */
+} view_type;
+
+typedef struct view_build {
+    const char *namespace; /* the model's main namespace */
+    char *prefix;          /* "graph" */
+    char *upper_prefix;    /* "GRAPH" */
+    view_type *types;      /* sorted by qualified name */
+    size_t ntypes;
+    name_index *by_qualified;  /* "microsoft.graph.call" -> index */
+    name_index *by_name;       /* "call" -> index (main namespace first) */
+    name_index *by_folded;     /* "identity" for "Identity" -> index */
+    name_index *globals;       /* file-scope identifiers and file names */
+    strbuf *error;
+} view_build;
+
+/* c_view_types.c: the type index, base types, file-scope names. */
+int view_index_types(view_build *b, const cJSON *types);
+int view_resolve_bases(view_build *b);
+void view_name_types(view_build *b);
+/* The type a property or base names, seen from a type in namespace `from`;
+ * -1 when the model has no such type. */
+int view_find_type(const view_build *b, const char *name, const char *from);
+/* The view objects of one type. */
+cJSON *view_object_type(view_build *b, size_t index);
+cJSON *view_enum_type(view_build *b, size_t index);
+
+/* c_view_fields.c: the fields of an object type. */
+cJSON *view_fields(view_build *b, size_t index);
+
+/* c_view_text.c: text helpers. */
+/* The description wrapped into comment lines: [{"text": "..."}]. */
+cJSON *view_doc_lines(const char *description, const char *fallback);
+/* "resources/call.md:12", or NULL when the model gives no source. */
+char *view_source_ref(const cJSON *element);
+/* A C string literal body for text, as a new string. */
+char *view_string_body(const char *text);
+/* cJSON helpers that never return NULL for a missing member. */
+const char *view_json_string(const cJSON *object, const char *key);
+int view_json_bool(const cJSON *object, const char *key);
+void view_add_string(cJSON *object, const char *key, const char *value);
+void view_add_bool(cJSON *object, const char *key, int value);
+void view_add_owned_string(cJSON *object, const char *key, char *value);
+
+#endif

@@ -1,0 +1,126 @@
+/* Text for the view: doc comment lines, source references, C string
+ * literal bodies, and small cJSON accessors. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "view/c_names.h"
+#include "view/c_view_internal.h"
+
+/* Comment lines stay readable in an 80-column editor after " * ". */
+#define DOC_WIDTH 74
+
+/* Markdown links read as their text in a comment: "[a](a.md)" -> "a". */
+static void append_without_link_targets(strbuf *out, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        const char *close = NULL;
+        if (*p == '[' && (close = strchr(p, ']')) && close[1] == '(' &&
+            strchr(close, ')')) {
+            strbuf_add(out, p + 1, (size_t)(close - p - 1));
+            p = strchr(close, ')') + 1;
+            continue;
+        }
+        strbuf_putc(out, *p++);
+    }
+}
+
+static void add_line(cJSON *lines, const char *text, size_t len)
+{
+    cJSON *line = cJSON_CreateObject();
+    char *copy = xstrndup(text, len);
+    cJSON_AddStringToObject(line, "text", copy);
+    free(copy);
+    cJSON_AddItemToArray(lines, line);
+}
+
+/* Greedy word wrap; a word longer than the width gets a line of its own. */
+static void wrap_into(cJSON *lines, const char *text)
+{
+    strbuf line = STRBUF_INIT;
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        if (end == p)
+            break;
+        size_t word = (size_t)(end - p);
+        if (line.len && line.len + 1 + word > DOC_WIDTH) {
+            add_line(lines, line.data, line.len);
+            strbuf_reset(&line);
+        }
+        if (line.len)
+            strbuf_putc(&line, ' ');
+        strbuf_add(&line, p, word);
+        p = end;
+    }
+    if (line.len)
+        add_line(lines, line.data, line.len);
+    strbuf_free(&line);
+}
+
+cJSON *view_doc_lines(const char *description, const char *fallback)
+{
+    const char *text = description && *description ? description : fallback;
+    strbuf plain = STRBUF_INIT, safe = STRBUF_INIT;
+    append_without_link_targets(&plain, text ? text : "");
+    c_append_comment_text(&safe, strbuf_cstr(&plain));
+    cJSON *lines = cJSON_CreateArray();
+    wrap_into(lines, strbuf_cstr(&safe));
+    strbuf_free(&plain);
+    strbuf_free(&safe);
+    return lines;
+}
+
+char *view_source_ref(const cJSON *element)
+{
+    const cJSON *source = cJSON_GetObjectItemCaseSensitive(element, "source");
+    const char *file = view_json_string(source, "file");
+    const cJSON *line = cJSON_GetObjectItemCaseSensitive(source, "line");
+    if (!file || !cJSON_IsNumber(line))
+        return NULL;
+    strbuf raw = STRBUF_INIT, safe = STRBUF_INIT;
+    strbuf_printf(&raw, "%s:%d", file, line->valueint);
+    c_append_comment_text(&safe, raw.data);
+    strbuf_free(&raw);
+    return strbuf_detach(&safe);
+}
+
+char *view_string_body(const char *text)
+{
+    strbuf out = STRBUF_INIT;
+    strbuf_puts(&out, "");
+    c_append_string_body(&out, text);
+    return strbuf_detach(&out);
+}
+
+const char *view_json_string(const cJSON *object, const char *key)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, key);
+    return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+int view_json_bool(const cJSON *object, const char *key)
+{
+    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(object, key));
+}
+
+void view_add_string(cJSON *object, const char *key, const char *value)
+{
+    cJSON_AddStringToObject(object, key, value ? value : "");
+}
+
+void view_add_bool(cJSON *object, const char *key, int value)
+{
+    cJSON_AddBoolToObject(object, key, value ? 1 : 0);
+}
+
+void view_add_owned_string(cJSON *object, const char *key, char *value)
+{
+    view_add_string(object, key, value);
+    free(value);
+}

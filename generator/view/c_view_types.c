@@ -1,0 +1,454 @@
+/* The types of the view: index by name, base types, file-scope names,
+ * and the view objects of object and enum types. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+#include "view/c_names.h"
+#include "view/c_view_internal.h"
+
+static char *join_qualified(const char *namespace, const char *name)
+{
+    strbuf out = STRBUF_INIT;
+    strbuf_printf(&out, "%s.%s", namespace, name);
+    return strbuf_detach(&out);
+}
+
+static char *fold_case(const char *text)
+{
+    char *out = xstrdup(text);
+    for (char *p = out; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return out;
+}
+
+static int compare_types(const void *a, const void *b)
+{
+    return strcmp(((const view_type *)a)->qualified,
+                  ((const view_type *)b)->qualified);
+}
+
+static int read_type(view_build *b, const cJSON *model, view_type *out)
+{
+    const char *name = view_json_string(model, "name");
+    const char *namespace = view_json_string(model, "namespace");
+    const char *kind = view_json_string(model, "kind");
+    if (!name || !*name || !namespace || !kind) {
+        strbuf_puts(b->error, "model: a type lacks its name, namespace or kind");
+        return -1;
+    }
+    memset(out, 0, sizeof *out);
+    out->model = model;
+    out->name = name;
+    out->namespace = namespace;
+    out->qualified = join_qualified(namespace, name);
+    out->kind = strcmp(kind, "enum") == 0 ? VIEW_ENUM : VIEW_OBJECT;
+    out->base = -1;
+    return 0;
+}
+
+/* Short names resolve to the main namespace first, so types of the main
+ * namespace are entered before the others (the first entry wins). */
+static void index_short_names(view_build *b, int main_namespace)
+{
+    for (size_t i = 0; i < b->ntypes; i++) {
+        const view_type *t = &b->types[i];
+        if ((strcmp(t->namespace, b->namespace) == 0) != main_namespace)
+            continue;
+        name_index_put(b->by_name, t->name, (int)i);
+        char *folded = fold_case(t->name);
+        name_index_put(b->by_folded, folded, (int)i);
+        free(folded);
+    }
+}
+
+int view_index_types(view_build *b, const cJSON *types)
+{
+    size_t n = (size_t)cJSON_GetArraySize(types);
+    b->types = xcalloc(n ? n : 1, sizeof *b->types);
+    const cJSON *model;
+    cJSON_ArrayForEach(model, types) {
+        view_type t;
+        if (read_type(b, model, &t) != 0)
+            return -1;
+        if (!name_index_put(b->by_qualified, t.qualified, 0)) {
+            free(t.qualified); /* merged models have no duplicates; be safe */
+            continue;
+        }
+        b->types[b->ntypes++] = t;
+    }
+    qsort(b->types, b->ntypes, sizeof *b->types, compare_types);
+    name_index_free(b->by_qualified);
+    b->by_qualified = name_index_new();
+    for (size_t i = 0; i < b->ntypes; i++)
+        name_index_put(b->by_qualified, b->types[i].qualified, (int)i);
+    index_short_names(b, 1);
+    index_short_names(b, 0);
+    return 0;
+}
+
+int view_find_type(const view_build *b, const char *name, const char *from)
+{
+    if (!name || !*name)
+        return -1;
+    int found = name_index_get(b->by_qualified, name);
+    if (found < 0 && from) {
+        char *qualified = join_qualified(from, name);
+        found = name_index_get(b->by_qualified, qualified);
+        free(qualified);
+    }
+    if (found < 0)
+        found = name_index_get(b->by_name, name);
+    if (found < 0) {
+        char *folded = fold_case(name); /* "[Identity](identity.md)" */
+        found = name_index_get(b->by_folded, folded);
+        free(folded);
+    }
+    return found;
+}
+
+/* A base chain longer than the number of types must loop. */
+static int check_base_chain(view_build *b, size_t start)
+{
+    int at = b->types[start].base;
+    for (size_t steps = 0; at >= 0; steps++) {
+        if (steps > b->ntypes) {
+            strbuf_printf(b->error, "model: the base types of %s form a cycle",
+                          b->types[start].qualified);
+            return -1;
+        }
+        at = b->types[at].base;
+    }
+    return 0;
+}
+
+int view_resolve_bases(view_build *b)
+{
+    for (size_t i = 0; i < b->ntypes; i++) {
+        view_type *t = &b->types[i];
+        if (t->kind != VIEW_OBJECT)
+            continue;
+        int base = view_find_type(b, view_json_string(t->model, "base"),
+                                  t->namespace);
+        /* A base the model does not define (or an enum) cannot be
+         * embedded: the type then stands alone. */
+        if (base >= 0 && (size_t)base != i &&
+            b->types[base].kind == VIEW_OBJECT)
+            t->base = base;
+    }
+    for (size_t i = 0; i < b->ntypes; i++)
+        if (check_base_chain(b, i) != 0)
+            return -1;
+    return 0;
+}
+
+/* ---- file-scope names ---- */
+
+/* Spellings the runtime templates use next to the types' names. */
+static void reserve_runtime_names(view_build *b)
+{
+    static const char *const suffixes[] = {
+        "", "_error", "_runtime", "_internal", "_forward",
+        ".h", "_runtime.h", "_runtime.c", "_internal.h", "_forward.h", ".pc.in",
+    };
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        strbuf name = STRBUF_INIT;
+        strbuf_printf(&name, "%s%s", b->prefix, suffixes[i]);
+        name_index_put(b->globals, name.data, 0);
+        strbuf_free(&name);
+    }
+    static const char *const guards[] = {"_H", "_RUNTIME_H", "_INTERNAL_H", "_FORWARD_H"};
+    for (size_t i = 0; i < sizeof guards / sizeof guards[0]; i++) {
+        strbuf name = STRBUF_INIT;
+        strbuf_printf(&name, "%s%s", b->upper_prefix, guards[i]);
+        name_index_put(b->globals, name.data, 0);
+        strbuf_free(&name);
+    }
+    name_index_put(b->globals, "meson.build", 0);
+}
+
+static const c_affix object_affixes[] = {
+    {"", ""},          {"", "_new"},       {"", "_from_json"},
+    {"", "_to_json"},  {"", "_validate"},  {"", "_free"},
+    {"", "_cast"},     {"", "_type_info"}, {"", ".h"},
+    {"", ".c"},
+};
+static const c_affix enum_affixes[] = {
+    {"", ""},          {"", "_to_string"}, {"", "_from_string"},
+    {"", "_enum_info"}, {"", ".h"},        {"", ".c"},
+};
+
+/* "call" in the main namespace gives "call"; "session" in
+ * microsoft.graph.callRecords gives "call_records_session". */
+static char *type_stem(const view_build *b, const view_type *t)
+{
+    size_t main_len = strlen(b->namespace);
+    const char *ns = t->namespace;
+    if (strcmp(ns, b->namespace) == 0)
+        ns = "";
+    else if (strncmp(ns, b->namespace, main_len) == 0 && ns[main_len] == '.')
+        ns += main_len + 1;
+    strbuf joined = STRBUF_INIT;
+    strbuf_printf(&joined, "%s%s%s", ns, *ns ? "." : "", t->name);
+    char *snake = c_snake_case(joined.data);
+    strbuf_free(&joined);
+    strbuf stem = STRBUF_INIT;
+    strbuf_printf(&stem, "%s_%s", b->prefix, *snake ? snake : "type");
+    free(snake);
+    return strbuf_detach(&stem);
+}
+
+static void register_guard(view_build *b, const char *upper_name)
+{
+    strbuf guard = STRBUF_INIT;
+    strbuf_printf(&guard, "%s_H", upper_name);
+    name_index_put(b->globals, guard.data, 0);
+    strbuf_free(&guard);
+}
+
+static char *member_constant(view_build *b, const view_type *t,
+                             const char *member);
+static char *claim_constant(view_build *b, const char *stem);
+
+/* Enum constants are named after every type name is taken, so a type
+ * keeps its natural spelling and a clashing constant gets the suffix. */
+static void name_enum_constants(view_build *b, view_type *t)
+{
+    const cJSON *members = cJSON_GetObjectItemCaseSensitive(t->model, "members");
+    t->constants = xcalloc((size_t)cJSON_GetArraySize(members) + 1, sizeof *t->constants);
+    const cJSON *member;
+    cJSON_ArrayForEach(member, members) {
+        const char *name = view_json_string(member, "name");
+        if (name)
+            t->constants[t->nconstants++] = member_constant(b, t, name);
+    }
+    strbuf stem = STRBUF_INIT;
+    strbuf_printf(&stem, "%s_UNRECOGNIZED", t->upper_name);
+    t->unrecognized = claim_constant(b, stem.data);
+    strbuf_free(&stem);
+}
+
+void view_name_types(view_build *b)
+{
+    reserve_runtime_names(b);
+    for (size_t i = 0; i < b->ntypes; i++) {
+        view_type *t = &b->types[i];
+        char *stem = type_stem(b, t);
+        if (t->kind == VIEW_OBJECT)
+            t->c_name = c_claim_name(b->globals, stem, object_affixes,
+                                     sizeof object_affixes / sizeof object_affixes[0]);
+        else
+            t->c_name = c_claim_name(b->globals, stem, enum_affixes,
+                                     sizeof enum_affixes / sizeof enum_affixes[0]);
+        free(stem);
+        t->upper_name = c_upper_case(t->c_name);
+        register_guard(b, t->upper_name);
+    }
+    for (size_t i = 0; i < b->ntypes; i++)
+        if (b->types[i].kind == VIEW_ENUM)
+            name_enum_constants(b, &b->types[i]);
+}
+
+/* ---- the parts every type view shares ---- */
+
+static void add_file_names(cJSON *view, const view_type *t)
+{
+    strbuf text = STRBUF_INIT;
+    strbuf_printf(&text, "%s.h", t->c_name);
+    view_add_string(view, "header", text.data);
+    strbuf_reset(&text);
+    strbuf_printf(&text, "%s.c", t->c_name);
+    view_add_string(view, "source_file", text.data);
+    strbuf_reset(&text);
+    strbuf_printf(&text, "%s_H", t->upper_name);
+    view_add_string(view, "guard", text.data);
+    strbuf_free(&text);
+}
+
+static void add_doc(cJSON *view, const cJSON *element, const char *fallback)
+{
+    const char *description = view_json_string(element, "description");
+    cJSON *doc = view_doc_lines(description, fallback);
+    view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
+    cJSON_AddItemToObject(view, "doc", doc);
+    char *source = view_source_ref(element);
+    view_add_bool(view, "has_source", source != NULL);
+    view_add_owned_string(view, "source", source);
+}
+
+static cJSON *common_type_view(const view_type *t)
+{
+    cJSON *view = cJSON_CreateObject();
+    view_add_string(view, "name", t->name);
+    view_add_owned_string(view, "name_c", view_string_body(t->name));
+    view_add_string(view, "namespace", t->namespace);
+    view_add_string(view, "qualified_name", t->qualified);
+    view_add_owned_string(view, "qualified_name_c", view_string_body(t->qualified));
+    view_add_string(view, "c_name", t->c_name);
+    view_add_string(view, "upper_name", t->upper_name);
+    add_file_names(view, t);
+    strbuf fallback = STRBUF_INIT;
+    strbuf_printf(&fallback, "The %s type.", t->name);
+    add_doc(view, t->model, fallback.data);
+    strbuf_free(&fallback);
+    view_add_bool(view, "is_inferred", view_json_bool(t->model, "inferred"));
+    return view;
+}
+
+/* ---- object types ---- */
+
+static void add_base(cJSON *view, const view_build *b, const view_type *t)
+{
+    view_add_bool(view, "has_base", t->base >= 0);
+    view_add_bool(view, "is_root", t->base < 0);
+    if (t->base < 0)
+        return;
+    const view_type *base = &b->types[t->base];
+    cJSON *ref = cJSON_CreateObject();
+    view_add_string(ref, "name", base->name);
+    view_add_string(ref, "c_name", base->c_name);
+    strbuf header = STRBUF_INIT;
+    strbuf_printf(&header, "%s.h", base->c_name);
+    view_add_string(ref, "header", header.data);
+    strbuf_free(&header);
+    cJSON_AddItemToObject(view, "base", ref);
+}
+
+/* The enum headers the fields need: enums are complete types in C and
+ * cannot be declared ahead like structs. */
+static void add_enum_headers(cJSON *view, const cJSON *fields)
+{
+    cJSON *headers = cJSON_CreateArray();
+    name_index *seen = name_index_new();
+    const cJSON *field;
+    cJSON_ArrayForEach(field, fields) {
+        if (!view_json_bool(field, "is_enum"))
+            continue;
+        const char *header = view_json_string(field, "target_header");
+        if (name_index_put(seen, header, 0)) {
+            cJSON *ref = cJSON_CreateObject();
+            view_add_string(ref, "header", header);
+            cJSON_AddItemToArray(headers, ref);
+        }
+    }
+    name_index_free(seen);
+    cJSON_AddItemToObject(view, "enum_headers", headers);
+}
+
+cJSON *view_object_type(view_build *b, size_t index)
+{
+    const view_type *t = &b->types[index];
+    cJSON *view = common_type_view(t);
+    /* inside a section over fields, c_name is the field's: struct_name
+     * reaches the type's from there */
+    view_add_string(view, "struct_name", t->c_name);
+    view_add_bool(view, "is_entity",
+                  strcmp(view_json_string(t->model, "kind"), "entity") == 0);
+    strbuf odata = STRBUF_INIT;
+    strbuf_printf(&odata, "#%s", t->qualified);
+    view_add_owned_string(view, "odata_type_c", view_string_body(odata.data));
+    strbuf_free(&odata);
+    add_base(view, b, t);
+    cJSON *fields = view_fields(b, index);
+    view_add_bool(view, "has_fields", cJSON_GetArraySize(fields) > 0);
+    add_enum_headers(view, fields);
+    cJSON_AddItemToObject(view, "fields", fields);
+    return view;
+}
+
+/* ---- enum types ---- */
+
+/* Documented values are used when every member has one that a C enum
+ * constant can hold (and leaves room for the unrecognised marker after
+ * the largest); otherwise members are numbered in order. */
+static int documented_values_usable(const cJSON *members)
+{
+    const cJSON *member;
+    cJSON_ArrayForEach(member, members) {
+        const cJSON *value = cJSON_GetObjectItemCaseSensitive(member, "value");
+        if (!cJSON_IsNumber(value) || value->valuedouble < INT_MIN ||
+            value->valuedouble > INT_MAX - 1 ||
+            value->valuedouble != (double)(int)value->valuedouble)
+            return 0;
+    }
+    return 1;
+}
+
+static char *claim_constant(view_build *b, const char *stem)
+{
+    static const c_affix itself[] = {{"", ""}};
+    return c_claim_name(b->globals, stem, itself, 1);
+}
+
+static char *member_constant(view_build *b, const view_type *t,
+                             const char *member)
+{
+    char *snake = c_snake_case(member);
+    char *upper = c_upper_case(*snake ? snake : "value");
+    strbuf stem = STRBUF_INIT;
+    strbuf_printf(&stem, "%s_%s", t->upper_name, upper);
+    char *constant = claim_constant(b, stem.data);
+    strbuf_free(&stem);
+    free(upper);
+    free(snake);
+    return constant;
+}
+
+static cJSON *enum_member_view(const cJSON *member, const char *constant, int value)
+{
+    const char *name = view_json_string(member, "name");
+    cJSON *view = cJSON_CreateObject();
+    view_add_string(view, "name", name);
+    view_add_owned_string(view, "name_c", view_string_body(name ? name : ""));
+    strbuf comment = STRBUF_INIT;
+    c_append_comment_text(&comment, name ? name : "");
+    view_add_string(view, "name_comment", strbuf_cstr(&comment));
+    strbuf_free(&comment);
+    view_add_string(view, "constant", constant);
+    strbuf number = STRBUF_INIT;
+    strbuf_printf(&number, "%d", value);
+    view_add_string(view, "value", number.data);
+    strbuf_free(&number);
+    add_doc(view, member, NULL);
+    return view;
+}
+
+/* The members' views; returns the largest value, -1 when there is none
+ * above it. */
+static int add_members(cJSON *view, const view_type *t)
+{
+    const cJSON *members = cJSON_GetObjectItemCaseSensitive(t->model, "members");
+    int documented = documented_values_usable(members);
+    cJSON *list = cJSON_CreateArray();
+    int position = 0, largest = -1;
+    const cJSON *member;
+    cJSON_ArrayForEach(member, members) {
+        if (!view_json_string(member, "name"))
+            continue; /* name_enum_constants skipped it too */
+        int value = documented
+            ? (int)cJSON_GetObjectItemCaseSensitive(member, "value")->valuedouble
+            : position;
+        if (value > largest)
+            largest = value;
+        cJSON_AddItemToArray(list, enum_member_view(member, t->constants[position++], value));
+    }
+    view_add_bool(view, "has_members", position > 0);
+    cJSON_AddItemToObject(view, "members", list);
+    return largest;
+}
+
+cJSON *view_enum_type(view_build *b, size_t index)
+{
+    const view_type *t = &b->types[index];
+    cJSON *view = common_type_view(t);
+    view_add_string(view, "enum_name", t->c_name);
+    int largest = add_members(view, t);
+    view_add_string(view, "unrecognized_constant", t->unrecognized);
+    strbuf number = STRBUF_INIT;
+    strbuf_printf(&number, "%d", largest + 1); /* a value no member has */
+    view_add_string(view, "unrecognized_value", number.data);
+    strbuf_free(&number);
+    return view;
+}
