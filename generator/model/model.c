@@ -74,7 +74,6 @@ model_type *model_add_type(model *m, const char *ns, const char *name,
     t->namespace = arena_strdup(&m->mem, ns);
     t->kind = kind;
     t->source = source;
-    t->source.file = arena_strdup(&m->mem, source.file);
     *ARENA_PUSH(&m->mem, m->types, m->ntypes, m->cap_types) = t;
     return t;
 }
@@ -118,7 +117,6 @@ model_method *model_add_method(model *m, const char *id, src_ref source)
     model_method *mm = arena_alloc(&m->mem, sizeof *mm);
     mm->id = arena_strdup(&m->mem, id);
     mm->source = source;
-    mm->source.file = arena_strdup(&m->mem, source.file);
     *ARENA_PUSH(&m->mem, m->methods, m->nmethods, m->cap_methods) = mm;
     return mm;
 }
@@ -130,7 +128,6 @@ model_example *model_add_example(model *m, example_role role, cJSON *json,
     e->role = role;
     e->json = json;
     e->source = source;
-    e->source.file = arena_strdup(&m->mem, source.file);
     *ARENA_PUSH(&m->mem, m->examples, m->nexamples, m->cap_examples) = e;
     return e;
 }
@@ -152,9 +149,7 @@ void model_add_conflict(model *m, const char *rule, src_ref at, src_ref other,
     c->rule = rule;
     c->message = msg;
     c->at = at;
-    c->at.file = arena_strdup(&m->mem, at.file);
     c->other = other;
-    c->other.file = arena_strdup(&m->mem, other.file);
 }
 
 /* OData makes properties nullable unless declared otherwise; the docs only

@@ -16,6 +16,8 @@
 
 #include "util/arena.h"
 
+/* The file names are not copied by the builders: they point into the
+ * fragment's arena (or a longer-lived string), like every shared string. */
 typedef struct src_ref {
     const char *file; /* docs-relative path, '/' separated */
     int line;
@@ -156,15 +158,17 @@ typedef struct model_conflict {
 
 typedef struct model {
     arena mem;
-    model_type **types; /* sorted by namespace, name after model_finish */
+    model_type **types; /* sorted by namespace, name after model_merge */
     size_t ntypes, cap_types;
     model_method **methods; /* sorted by id */
     size_t nmethods, cap_methods;
-    model_example **examples; /* in source order */
+    model_example **examples; /* by source (file, line) */
     size_t nexamples, cap_examples;
     model_conflict *conflicts;
     size_t nconflicts, cap_conflicts;
-    const char *default_namespace; /* "microsoft.graph" */
+    /* A fragment's: its page's; the merged model's: the one most pages
+     * declare ("microsoft.graph"). */
+    const char *default_namespace;
     struct model **fragments; /* kept alive: their strings are shared */
     size_t nfragments, cap_fragments;
 } model;
@@ -172,7 +176,9 @@ typedef struct model {
 model *model_new(void);
 void model_free(model *m); /* frees the fragments it took over too */
 
-/* Builders shared by extraction and merge. */
+/* Builders shared by extraction and merge. Names are copied into m;
+ * source.file is not (see src_ref). Adding a property may move the
+ * type's earlier properties: do not keep pointers to them across it. */
 model_type *model_add_type(model *m, const char *ns, const char *name,
                            type_kind kind, src_ref source);
 /* By name: the exact spelling first, else a case-insensitive match. */
@@ -189,7 +195,9 @@ void model_add_conflict(model *m, const char *rule, src_ref at, src_ref other,
     __attribute__((format(printf, 5, 6)));
 
 /* Merge fragments (taken over, in the order given: sort by path first)
- * into one model, resolve references, infer types from examples, sort. */
+ * into one model, resolve references, infer types from examples, sort.
+ * The fragments (and their examples' JSON) then belong to the result:
+ * free only the result. n may be 0. The rules: docs/model.md. */
 model *model_merge(model **fragments, size_t n);
 
 /* The model as JSON, deterministic (the `apimd schema` output), per

@@ -128,7 +128,7 @@ typedef struct http_block {
     http_request_line *requests;
     size_t nrequests;
     char *protocol; /* "HTTP/1.1" of a response */
-    int status;     /* 0 when the status line is bad */
+    int status;     /* 0 when the status line has no 3-digit code */
     char *status_text;
     int status_line;
     http_header *headers;
@@ -193,6 +193,14 @@ typedef struct page {
     page_problem *problems;
     size_t nproblems;
 } page;
+
+/* Set up the Markdown parser (it registers its extensions in globals).
+ * Call once from the main thread before pages are read on worker threads;
+ * page_read() calls it too, for programs that read on one thread. */
+void page_reader_init(void);
+/* Frees what page_reader_init() set up, so that leak checkers see nothing
+ * left at exit. Only at the very end: no page can be read afterwards. */
+void page_reader_cleanup(void);
 
 /* Read a page from memory. Never fails on content: what cannot be read is
  * recorded in problems. Returns NULL only when the bytes are not text

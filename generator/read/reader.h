@@ -18,6 +18,7 @@ typedef struct reader {
      * '\n', so that CRLF pages read exactly like LF pages. */
     const char *text;
     size_t len;
+    char *owned_text; /* the normalized copy, when one was needed */
     size_t *line_starts; /* offset of each line; line n is line_starts[n-1] */
     size_t nlines;
 
@@ -32,8 +33,12 @@ typedef struct reader {
 
     const char *section; /* text of the nearest heading above */
     int section_level;
-    /* An annotation waits here for the code block it describes. */
-    page_annotation *pending_annotation;
+    /* An annotation waits here for the code block it describes: its index
+     * in p->annotations plus one, 0 when none waits. Indexes, not pointers,
+     * because the arrays move while they grow. */
+    size_t pending_annotation;
+    size_t *code_annotation; /* per code block, same encoding */
+    size_t cap_code_annotation;
     int encoding_problems;
 
     strbuf scratch; /* reused for plain text, so a page costs few mallocs */
@@ -74,6 +79,8 @@ char *inline_text(reader *r, cmark_node *block, page_link **links,
 void walk_document(reader *r, cmark_node *root);
 void table_read(reader *r, cmark_node *table);
 void code_block_read(reader *r, cmark_node *node);
+/* Points each code block at its annotation, once the arrays stopped moving. */
+void code_blocks_link_annotations(reader *r);
 /* Scan raw HTML for <!-- --> comments; each becomes an annotation or a
  * page_comment. first_col is the column of html's first byte. */
 void html_comments_read(reader *r, const char *html, size_t len,

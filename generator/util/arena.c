@@ -15,7 +15,18 @@ struct arena_chunk {
     alignas(max_align_t) unsigned char data[];
 };
 
-enum { ARENA_CHUNK_SIZE = 64 * 1024 };
+/* Chunks start small and double up to the largest size: a model fragment of
+ * a short page needs only a few hundred bytes, and thousands of fragments
+ * live until the merge. */
+enum { ARENA_FIRST_CHUNK = 1024, ARENA_CHUNK_SIZE = 64 * 1024 };
+
+static size_t next_chunk_size(const arena *a)
+{
+    size_t last = a->head ? a->head->size : 0;
+    if (last < ARENA_FIRST_CHUNK)
+        return ARENA_FIRST_CHUNK;
+    return last >= ARENA_CHUNK_SIZE ? ARENA_CHUNK_SIZE : last * 2;
+}
 
 static size_t align_up(size_t n)
 {
@@ -28,11 +39,13 @@ void *arena_alloc(arena *a, size_t n)
     n = align_up(n ? n : 1);
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t size = n > ARENA_CHUNK_SIZE / 4 ? n : ARENA_CHUNK_SIZE;
+        size_t regular = next_chunk_size(a);
+        int one_off = n > regular / 4;
+        size_t size = one_off ? n : regular;
         c = xmalloc(sizeof *c + size);
         c->used = 0;
         c->size = size;
-        if (a->head && size != ARENA_CHUNK_SIZE) {
+        if (a->head && one_off) {
             /* A large one-off block goes behind the current chunk so the
              * free space left in the current chunk stays usable. */
             c->next = a->head->next;

@@ -1,0 +1,206 @@
+/* Where each key of a JSON text is written. cJSON keeps no positions, and
+ * the cross-page rules run after the page is gone, so lint_page notes the
+ * line of every key of every JSON block for them to point at. */
+#include <string.h>
+
+#include "lint/lint_internal.h"
+#include "util/strbuf.h"
+
+enum { JSON_MAX_DEPTH = 64 };
+
+typedef struct json_scanner {
+    const char *s;
+    size_t pos;
+    int line, col;
+    lint_page_record *r;
+    json_block_index *block;
+    strbuf path; /* the pointer of the value being read */
+} json_scanner;
+
+static void advance(json_scanner *js)
+{
+    if (js->s[js->pos] == '\n') {
+        js->line++;
+        js->col = 1;
+    } else {
+        js->col++;
+    }
+    js->pos++;
+}
+
+static char peek(const json_scanner *js) { return js->s[js->pos]; }
+
+static void skip_space(json_scanner *js)
+{
+    while (peek(js) == ' ' || peek(js) == '\t' || peek(js) == '\n' ||
+           peek(js) == '\r')
+        advance(js);
+}
+
+/* A string; its raw content (escapes kept but for \" and \\) goes to out
+ * when out is not NULL. */
+static int scan_string(json_scanner *js, strbuf *out)
+{
+    advance(js); /* opening quote */
+    while (peek(js) && peek(js) != '"') {
+        if (peek(js) == '\\') {
+            advance(js);
+            if (!peek(js))
+                return -1;
+        }
+        if (out)
+            strbuf_putc(out, peek(js));
+        advance(js);
+    }
+    if (peek(js) != '"')
+        return -1;
+    advance(js);
+    return 0;
+}
+
+/* Keys go into a JSON pointer: '~' and '/' are escaped as RFC 6901 says. */
+static void append_pointer_token(strbuf *path, const char *token)
+{
+    strbuf_putc(path, '/');
+    for (; *token; token++) {
+        if (*token == '~')
+            strbuf_puts(path, "~0");
+        else if (*token == '/')
+            strbuf_puts(path, "~1");
+        else
+            strbuf_putc(path, *token);
+    }
+}
+
+static void record_key(json_scanner *js, int line, int col)
+{
+    json_key_line *k = ARENA_PUSH(&js->r->mem, js->block->keys,
+                                  js->block->nkeys, js->block->cap_keys);
+    k->pointer = arena_strdup(&js->r->mem, strbuf_cstr(&js->path));
+    k->line = line;
+    k->col = col;
+}
+
+static int scan_value(json_scanner *js, int depth);
+
+static int scan_object(json_scanner *js, int depth)
+{
+    advance(js); /* { */
+    size_t base = js->path.len;
+    skip_space(js);
+    while (peek(js) && peek(js) != '}') {
+        if (peek(js) != '"')
+            return -1;
+        int line = js->line, col = js->col;
+        strbuf key = STRBUF_INIT;
+        int rc = scan_string(js, &key);
+        append_pointer_token(&js->path, strbuf_cstr(&key));
+        strbuf_free(&key);
+        if (rc != 0)
+            return -1;
+        record_key(js, line, col);
+        skip_space(js);
+        if (peek(js) != ':')
+            return -1;
+        advance(js);
+        if (scan_value(js, depth + 1) != 0)
+            return -1;
+        js->path.len = base;
+        js->path.data[base] = '\0';
+        skip_space(js);
+        if (peek(js) == ',') {
+            advance(js);
+            skip_space(js);
+        }
+    }
+    if (peek(js) != '}')
+        return -1;
+    advance(js);
+    return 0;
+}
+
+static int scan_array(json_scanner *js, int depth)
+{
+    advance(js); /* [ */
+    size_t base = js->path.len;
+    skip_space(js);
+    for (int index = 0; peek(js) && peek(js) != ']'; index++) {
+        strbuf_printf(&js->path, "/%d", index);
+        if (scan_value(js, depth + 1) != 0)
+            return -1;
+        js->path.len = base;
+        js->path.data[base] = '\0';
+        skip_space(js);
+        if (peek(js) == ',') {
+            advance(js);
+            skip_space(js);
+        }
+    }
+    if (peek(js) != ']')
+        return -1;
+    advance(js);
+    return 0;
+}
+
+static int scan_value(json_scanner *js, int depth)
+{
+    if (depth > JSON_MAX_DEPTH)
+        return -1;
+    skip_space(js);
+    switch (peek(js)) {
+    case '{':
+        return scan_object(js, depth);
+    case '[':
+        return scan_array(js, depth);
+    case '"':
+        return scan_string(js, NULL);
+    case '\0':
+        return -1;
+    default:
+        /* number, true, false, null: up to the next delimiter */
+        while (peek(js) && !strchr(",}] \t\r\n", peek(js)))
+            advance(js);
+        return 0;
+    }
+}
+
+json_block_index *json_index_text(lint_page_record *r, const char *text,
+                                  int first_line, int block_first,
+                                  int block_last)
+{
+    if (!text)
+        return NULL;
+    json_block_index *block = ARENA_PUSH(&r->mem, r->blocks, r->nblocks,
+                                         r->cap_blocks);
+    block->first_line = block_first;
+    block->last_line = block_last;
+    json_scanner js = {text, 0, first_line, 1, r, block, STRBUF_INIT};
+    strbuf_puts(&js.path, ""); /* the root pointer is "" */
+    /* A text that does not parse keeps the keys read before the error:
+     * example-json reports the error itself. */
+    scan_value(&js, 0);
+    strbuf_free(&js.path);
+    return block;
+}
+
+const json_block_index *json_block_at(const lint_page_record *r, int line)
+{
+    for (size_t b = 0; r && b < r->nblocks; b++)
+        if (line >= r->blocks[b].first_line && line <= r->blocks[b].last_line)
+            return &r->blocks[b];
+    return NULL;
+}
+
+int json_key_lookup(const lint_page_record *r, int line, const char *pointer,
+                    int *col)
+{
+    const json_block_index *block = json_block_at(r, line);
+    for (size_t k = 0; block && k < block->nkeys; k++) {
+        if (strcmp(block->keys[k].pointer, pointer) == 0) {
+            if (col)
+                *col = block->keys[k].col;
+            return block->keys[k].line;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,124 @@
+/* What the files of the lint stage share and nothing else needs. */
+#ifndef APIMD_LINT_INTERNAL_H
+#define APIMD_LINT_INTERNAL_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "lint/lint.h"
+#include "lint/model_lookup.h"
+#include "util/arena.h"
+
+/* ---- page records: what outlives a page ---------------------------------- */
+
+/* An apimd-disable comment: rule (NULL for every rule) is not reported on
+ * lines first..last. */
+typedef struct lint_suppression {
+    const char *rule;
+    int first, last;
+} lint_suppression;
+
+/* One key of a JSON text and where it is written. The pointer is made of
+ * the keys and array indices on the way, e.g. "/value/0/state". */
+typedef struct json_key_line {
+    const char *pointer;
+    int line, col;
+} json_key_line;
+
+/* A JSON text of the page (code block or HTTP body) and its keys. */
+typedef struct json_block_index {
+    int first_line, last_line; /* the block, fences and headers included */
+    int truncated; /* its annotation says "truncated": true */
+    json_key_line *keys;
+    size_t nkeys, cap_keys;
+} json_block_index;
+
+struct lint_page_record {
+    arena mem;
+    const char *file;
+    int open_type; /* a resource page that says its type is an open type */
+    lint_suppression *suppressions;
+    size_t nsuppressions, cap_suppressions;
+    json_block_index *blocks;
+    size_t nblocks, cap_blocks;
+};
+
+lint_page_record *lint_page_record_new(const char *file);
+void lint_page_record_free(lint_page_record *r);
+void lint_findings_add_record(lint_findings *f, lint_page_record *r);
+/* The record of a file, or NULL. Not thread-safe: after page lint only. */
+lint_page_record *lint_findings_record(lint_findings *f, const char *file);
+
+/* Suppressions from the page's comments; unknown rule ids are reported. */
+void lint_collect_suppressions(const page *p, lint_page_record *r,
+                               lint_findings *out);
+int lint_is_suppressed(const lint_page_record *r, const char *rule, int line);
+
+/* Index the keys of a JSON text starting at first_line (column first_col
+ * for the first line) into a block spanning block_first..block_last. */
+json_block_index *json_index_text(lint_page_record *r, const char *text,
+                                  int first_line, int block_first,
+                                  int block_last);
+/* The line of a key inside the block holding line, or 0 when unknown. */
+int json_key_lookup(const lint_page_record *r, int line,
+                    const char *pointer, int *col);
+/* The indexed block holding line, or NULL. */
+const json_block_index *json_block_at(const lint_page_record *r, int line);
+
+/* Drop the findings the baseline knows (sorted findings); returns how
+ * many went. */
+size_t lint_baseline_apply(const lint_baseline *b, lint_findings *f);
+
+/* ---- directory cache ------------------------------------------------------ */
+
+lint_dir_cache *lint_dir_cache_new(void);
+void lint_dir_cache_free(lint_dir_cache *c);
+/* Names in a directory, sorted; NULL when it cannot be read. The array
+ * lives as long as the cache. */
+const char *const *lint_dir_list(lint_dir_cache *c, const char *dir,
+                                 size_t *count);
+
+/* ---- rule groups of lint_page ------------------------------------------- */
+
+/* A rule is worth running when it is not off: saves work on big trees. */
+int lint_rule_enabled(const lint_context *ctx, const char *rule_id);
+
+void lint_rules_gaps(const page *p, const lint_context *ctx,
+                     lint_findings *out);
+void lint_rules_form(const page *p, const lint_context *ctx,
+                     lint_findings *out);
+void lint_rules_http(const page *p, const lint_context *ctx,
+                     lint_findings *out);
+void lint_rules_links(const page *p, const lint_context *ctx,
+                      lint_findings *out);
+void lint_rules_examples(const model_view *v, const lint_context *ctx,
+                         lint_findings *out);
+
+/* ---- regular expressions, compiled by lint_init ---------------------------- */
+
+typedef enum lint_regex_id {
+    RX_PLACEHOLDER,   /* TODO, TBD, FIXME */
+    RX_PROSE_STATUS,  /* "200 OK", "204 No Content", "202 response code" */
+    RX_OPEN_TYPE,     /* "This type is an open type", "(Open Type)" */
+    RX_COUNT
+} lint_regex_id;
+
+/* First match of a pattern in text from offset start: 1 and the bounds
+ * of the match (or of group 1 when the pattern has one), else 0. */
+int lint_regex_find(lint_regex_id id, const char *text, size_t start,
+                    size_t *match_start, size_t *match_end);
+
+/* ---- small text helpers --------------------------------------------------- */
+
+/* Up to max bytes of text from start, cut at the end of the sentence,
+ * with "..." when cut short. Arena-free: the caller frees it. */
+char *lint_excerpt(const char *text, size_t start, size_t max);
+int lint_is_blank(const char *s);
+/* Case-insensitive ASCII comparison. */
+int lint_strcasecmp(const char *a, const char *b);
+int lint_strncasecmp(const char *a, const char *b, size_t n);
+/* "microsoft.graph.call", "#microsoft.graph.call" -> "call". */
+const char *lint_type_short_name(const char *odata_type);
+
+#endif

@@ -1,0 +1,206 @@
+/* Regular expressions and small text helpers shared by the rules. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+
+#include "lint/lint_internal.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* Reason phrases of the statuses the docs mention; a bare number in prose
+ * ("100 items") must not count as a status. */
+#define REASON_PHRASES                                                      \
+    "OK|Created|Accepted|Non-Authoritative Information|No Content|"         \
+    "Reset Content|Partial Content|Multi-Status|Moved Permanently|Found|"   \
+    "See Other|Not Modified|Temporary Redirect|Permanent Redirect|"         \
+    "Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|"      \
+    "Not Acceptable|Conflict|Gone|Precondition Failed|Payload Too Large|"   \
+    "Request Entity Too Large|Unsupported Media Type|Too Many Requests|"    \
+    "Internal Server Error|Not Implemented|Bad Gateway|"                    \
+    "Service Unavailable|Gateway Timeout"
+
+static const struct {
+    const char *pattern;
+    uint32_t options;
+} patterns[RX_COUNT] = {
+    /* Case matters: "todoTask" is a Graph type, "TODO" a placeholder. */
+    [RX_PLACEHOLDER] = {"\\b(?:TODO|TBD|FIXME)\\b", 0},
+    [RX_PROSE_STATUS] = {"\\b([1-5][0-9]{2})(?=\\s+(?:" REASON_PHRASES
+                         ")\\b|\\s+(?:response|status)\\s+code)",
+                         PCRE2_CASELESS},
+    /* Open types take any property: their keys are not undeclared. The
+     * docs say so in prose; openTypeExtension says "add untyped
+     * properties". */
+    [RX_OPEN_TYPE] = {"\\bis an? _?open type\\b|\\(open type\\)|"
+                      "\\badd untyped properties\\b",
+                      PCRE2_CASELESS},
+};
+
+static pcre2_code *compiled[RX_COUNT];
+static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int initialised; /* read without the lock by matchers */
+
+static pcre2_code *compile_pattern(const char *pattern, uint32_t options)
+{
+    int err;
+    PCRE2_SIZE offset;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern,
+                                     PCRE2_ZERO_TERMINATED, options, &err,
+                                     &offset, NULL);
+    if (!code) {
+        /* The patterns are constants: failing here is a bug, not input. */
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        fprintf(stderr, "apimd: lint pattern %s: %s at %zu\n", pattern,
+                (const char *)msg, (size_t)offset);
+        abort();
+    }
+    /* No JIT: its vector reads past the end of the subject look like
+     * invalid reads to valgrind, and the interpreter is fast enough for
+     * cells and paragraphs. */
+    return code;
+}
+
+void lint_init(void)
+{
+    pthread_mutex_lock(&init_lock);
+    if (!atomic_load(&initialised)) {
+        for (int i = 0; i < RX_COUNT; i++)
+            compiled[i] = compile_pattern(patterns[i].pattern,
+                                          patterns[i].options);
+        atomic_store(&initialised, 1);
+    }
+    pthread_mutex_unlock(&init_lock);
+}
+
+void lint_shutdown(void)
+{
+    pthread_mutex_lock(&init_lock);
+    for (int i = 0; i < RX_COUNT; i++) {
+        pcre2_code_free(compiled[i]);
+        compiled[i] = NULL;
+    }
+    atomic_store(&initialised, 0);
+    pthread_mutex_unlock(&init_lock);
+}
+
+int lint_regex_find(lint_regex_id id, const char *text, size_t start,
+                    size_t *match_start, size_t *match_end)
+{
+    if (!atomic_load(&initialised))
+        lint_init();
+    size_t len = strlen(text);
+    if (start > len)
+        return 0;
+    /* Match data per call: the compiled code is shared between threads,
+     * match data must not be. */
+    pcre2_match_data *md =
+        pcre2_match_data_create_from_pattern(compiled[id], NULL);
+    int rc = pcre2_match(compiled[id], (PCRE2_SPTR)text, len, start, 0, md,
+                         NULL);
+    int found = 0;
+    if (rc > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        int group = rc > 1 ? 1 : 0;
+        *match_start = ov[2 * group];
+        *match_end = ov[2 * group + 1];
+        found = 1;
+    }
+    pcre2_match_data_free(md);
+    return found;
+}
+
+/* Where a sentence that starts at text[start] ends: after ". " or at the
+ * end of the text. */
+static size_t sentence_end(const char *text, size_t start)
+{
+    size_t i = start;
+    for (; text[i]; i++)
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+            (text[i + 1] == ' ' || text[i + 1] == '\0'))
+            return i + 1;
+    return i;
+}
+
+/* Do not cut a UTF-8 sequence in two. */
+static size_t utf8_boundary(const char *text, size_t at)
+{
+    while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
+char *lint_excerpt(const char *text, size_t start, size_t max)
+{
+    size_t end = sentence_end(text, start);
+    strbuf b = STRBUF_INIT;
+    if (end - start > max) {
+        end = utf8_boundary(text, start + max);
+        while (end > start && text[end - 1] == ' ')
+            end--;
+        strbuf_add(&b, text + start, end - start);
+        strbuf_puts(&b, "...");
+    } else {
+        strbuf_add(&b, text + start, end - start);
+    }
+    return strbuf_detach(&b);
+}
+
+int lint_is_blank(const char *s)
+{
+    if (!s)
+        return 1;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            return 0;
+    return 1;
+}
+
+static int ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int lint_strcasecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = ascii_lower((unsigned char)*a);
+        int cb = ascii_lower((unsigned char)*b);
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+}
+
+int lint_strncasecmp(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int ca = ascii_lower((unsigned char)a[i]);
+        int cb = ascii_lower((unsigned char)b[i]);
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+    return 0;
+}
+
+const char *lint_type_short_name(const char *odata_type)
+{
+    if (!odata_type)
+        return NULL;
+    const char *dot = strrchr(odata_type, '.');
+    const char *name = dot ? dot + 1 : odata_type;
+    return *name == '#' ? name + 1 : name;
+}
+
+int lint_rule_enabled(const lint_context *ctx, const char *rule_id)
+{
+    const lint_rule *rule = lint_rule_find(rule_id);
+    if (!rule)
+        return 1;
+    return lint_config_severity(ctx ? ctx->config : NULL, rule) != LINT_OFF;
+}

@@ -1,0 +1,207 @@
+/* YAML front matter between "---" lines at the top of a page, read with
+ * libyaml for the line and column of every value. Front matter that is not
+ * valid YAML is reported and then read line by line ("key: value"), since
+ * title and doc_type still decide what the page is. */
+#include <string.h>
+
+#include <yaml.h>
+
+#include "read/reader.h"
+
+/* The mapping at the top of the front matter, as events arrive. */
+typedef struct fm_state {
+    reader *r;
+    int depth;       /* nesting of mappings and sequences */
+    int first_line;  /* page line of the YAML's first line */
+    char *key;       /* key waiting for its value */
+    int key_line, key_col;
+    strbuf nested;   /* scalars of a sequence or mapping value, joined */
+    int nested_line, nested_col;
+    int not_a_mapping;
+} fm_state;
+
+static int is_blank(char c) { return c == ' ' || c == '\t'; }
+
+/* "---" (or "..." for the end) alone on a line, blanks allowed after. */
+static int is_delimiter(const char *s, size_t n, int closing)
+{
+    if (n < 3)
+        return 0;
+    if (memcmp(s, "---", 3) != 0 && !(closing && memcmp(s, "...", 3) == 0))
+        return 0;
+    for (size_t i = 3; i < n; i++)
+        if (!is_blank(s[i]))
+            return 0;
+    return 1;
+}
+
+static void add_field(reader *r, const char *key, const char *value, size_t n,
+                      int line, int col)
+{
+    page *p = r->p;
+    fm_field *f = ARENA_PUSH(&p->mem, p->front_matter, p->nfront_matter, r->cap_front_matter);
+    f->key = arena_strdup(&p->mem, key);
+    f->value = arena_strndup(&p->mem, value, n);
+    f->line = line;
+    f->col = col;
+}
+
+static void on_scalar(fm_state *st, const yaml_event_t *ev)
+{
+    const char *value = (const char *)ev->data.scalar.value;
+    size_t n = ev->data.scalar.length;
+    int line = st->first_line + (int)ev->start_mark.line;
+    int col = (int)ev->start_mark.column + 1;
+    if (st->depth == 0) {
+        st->not_a_mapping = 1;
+    } else if (st->depth > 1) {
+        if (st->nested.len)
+            strbuf_puts(&st->nested, ", ");
+        strbuf_add(&st->nested, value, n);
+    } else if (!st->key) {
+        st->key = arena_strndup(&st->r->p->mem, value, n);
+        st->key_line = line;
+        st->key_col = col;
+    } else {
+        if (n == 0)
+            line = st->key_line, col = st->key_col;
+        add_field(st->r, st->key, value, n, line, col);
+        st->key = NULL;
+    }
+}
+
+static void on_collection_start(fm_state *st, const yaml_event_t *ev)
+{
+    if (st->depth == 1 && st->key) {
+        strbuf_reset(&st->nested);
+        st->nested_line = st->first_line + (int)ev->start_mark.line;
+        st->nested_col = (int)ev->start_mark.column + 1;
+    }
+    if (st->depth == 0 && ev->type == YAML_SEQUENCE_START_EVENT)
+        st->not_a_mapping = 1;
+    st->depth++;
+}
+
+static void on_collection_end(fm_state *st)
+{
+    st->depth--;
+    if (st->depth == 1 && st->key) {
+        add_field(st->r, st->key, strbuf_cstr(&st->nested), st->nested.len,
+                  st->nested_line, st->nested_col);
+        st->key = NULL;
+    }
+}
+
+/* Returns 0 on a YAML error (already reported). */
+static int parse_yaml(reader *r, const char *yaml, size_t n, int first_line)
+{
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, n);
+    fm_state st = {r, 0, first_line, NULL, 0, 0, STRBUF_INIT, 0, 0, 0};
+    int ok = 1, done = 0;
+    while (!done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            reader_problem(r, "front-matter", first_line + (int)parser.problem_mark.line,
+                           (int)parser.problem_mark.column + 1,
+                           "front matter is not valid YAML: %s%s%s",
+                           parser.problem ? parser.problem : "syntax error",
+                           parser.context ? " " : "", parser.context ? parser.context : "");
+            ok = 0;
+            break;
+        }
+        switch (ev.type) {
+        case YAML_SCALAR_EVENT:
+            on_scalar(&st, &ev);
+            break;
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+            on_collection_start(&st, &ev);
+            break;
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+            on_collection_end(&st);
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    strbuf_free(&st.nested);
+    if (ok && st.not_a_mapping)
+        reader_problem(r, "front-matter", first_line, 1,
+                       "front matter is not a mapping of keys to values");
+    return ok;
+}
+
+static void strip_quotes(const char **s, size_t *n)
+{
+    if (*n >= 2 && ((*s)[0] == '"' || (*s)[0] == '\'') && (*s)[*n - 1] == (*s)[0]) {
+        (*s)++;
+        *n -= 2;
+    }
+}
+
+/* After a YAML error: every "key: value" line at the left margin. */
+static void scan_key_value_lines(reader *r, int first, int last)
+{
+    for (int line = first; line <= last; line++) {
+        size_t n;
+        const char *s = source_line(r, line, &n);
+        size_t k = 0;
+        while (k < n && s[k] != ':' && !is_blank(s[k]))
+            k++;
+        if (k == 0 || k >= n || s[k] != ':')
+            continue;
+        const char *v = s + k + 1;
+        size_t vn = n - k - 1;
+        while (vn && is_blank(*v))
+            v++, vn--;
+        while (vn && is_blank(v[vn - 1]))
+            vn--;
+        strip_quotes(&v, &vn);
+        char *key = arena_strndup(&r->p->mem, s, k);
+        add_field(r, key, v, vn, line, vn ? (int)(v - s) + 1 : 1);
+    }
+}
+
+/* Line number of the closing delimiter, or 0 when there is none. */
+static int find_closing_line(const reader *r)
+{
+    for (size_t line = 2; line <= r->nlines; line++) {
+        size_t n;
+        const char *s = source_line(r, (int)line, &n);
+        if (is_delimiter(s, n, 1))
+            return (int)line;
+    }
+    return 0;
+}
+
+void front_matter_read(reader *r)
+{
+    size_t n;
+    const char *first = source_line(r, 1, &n);
+    if (!first || !is_delimiter(first, n, 0))
+        return;
+    int closing = find_closing_line(r);
+    if (!closing) {
+        reader_problem(r, "front-matter", 1, 1,
+                       "front matter opened by \"---\" is never closed");
+        return;
+    }
+    page *p = r->p;
+    p->has_front_matter = 1;
+    size_t start = closing > 2 ? r->line_starts[1] : r->line_starts[closing - 1];
+    size_t end = r->line_starts[closing - 1];
+    if (!parse_yaml(r, r->text + start, end - start, 2)) {
+        p->nfront_matter = 0;
+        scan_key_value_lines(r, 2, closing - 1);
+    }
+    r->body_line_offset = closing;
+    r->body_offset = (size_t)closing < r->nlines ? r->line_starts[closing] : r->len;
+}
