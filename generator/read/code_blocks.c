@@ -109,6 +109,8 @@ void code_block_read(reader *r, cmark_node *node)
     code->info = lower_trimmed(&p->mem, cmark_node_get_fence_info(node));
     const char *literal = cmark_node_get_literal(node);
     code->text = arena_strdup(&p->mem, literal ? literal : "");
+    slow_input_restore(r, code->info);
+    slow_input_restore(r, code->text);
     code->section = (char *)r->section;
     code->fence_line = node_line(r, node);
     code->line = code->fence_line + 1;

@@ -170,14 +170,35 @@ static void scan_key_value_lines(reader *r, int first, int last)
     }
 }
 
+/* Lines that YAML front matter cannot hold but a page body does: past
+ * one of these, a "---" is a thematic break or a tab separator of the
+ * body, not the end of an unclosed front matter. */
+static int is_body_line(const char *s, size_t n, int after_blank)
+{
+    if (n >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0))
+        return 1;
+    if (n >= 4 && memcmp(s, "<!--", 4) == 0)
+        return 1;
+    size_t hashes = 0;
+    while (hashes < n && s[hashes] == '#')
+        hashes++;
+    /* "# Title" after a blank line: a heading (a YAML comment rarely
+     * follows a blank line in front matter). */
+    return after_blank && hashes >= 1 && hashes <= 6 && hashes < n && s[hashes] == ' ';
+}
+
 /* Line number of the closing delimiter, or 0 when there is none. */
 static int find_closing_line(const reader *r)
 {
+    int after_blank = 0;
     for (size_t line = 2; line <= r->nlines; line++) {
         size_t n;
         const char *s = source_line(r, (int)line, &n);
         if (is_delimiter(s, n, 1))
             return (int)line;
+        if (is_body_line(s, n, after_blank))
+            return 0;
+        after_blank = n == 0;
     }
     return 0;
 }

@@ -12,13 +12,15 @@ typedef struct link_list {
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 
-static char *trimmed_copy(arena *a, const char *s, size_t n)
+static char *trimmed_copy(const reader *r, const char *s, size_t n)
 {
     while (n && is_space(*s))
         s++, n--;
     while (n && is_space(s[n - 1]))
         n--;
-    return arena_strndup(a, s, n);
+    char *copy = arena_strndup(&r->p->mem, s, n);
+    slow_input_restore(r, copy);
+    return copy;
 }
 
 static void add_literal(strbuf *b, cmark_node *node)
@@ -30,7 +32,7 @@ static void add_literal(strbuf *b, cmark_node *node)
 
 static void read_inline_html(reader *r, cmark_node *node)
 {
-    const char *html = cmark_node_get_literal(node);
+    const char *html = slow_input_literal(r, cmark_node_get_literal(node));
     if (!html)
         return;
     if (strncmp(html, "<!--", 4) == 0) {
@@ -46,11 +48,10 @@ static void finish_link(reader *r, cmark_node *node, size_t text_start,
 {
     page *p = r->p;
     page_link link;
-    link.text = trimmed_copy(&p->mem, r->scratch.data + text_start,
-                             r->scratch.len - text_start);
-    link.target = arena_strdup(&p->mem, cmark_node_get_url(node));
-    if (!link.target)
-        link.target = arena_strdup(&p->mem, "");
+    link.text = trimmed_copy(r, r->scratch.data + text_start, r->scratch.len - text_start);
+    const char *url = cmark_node_get_url(node);
+    link.target = arena_strdup(&p->mem, url ? url : "");
+    slow_input_restore(r, link.target);
     link.line = node_line(r, node);
     link.col = cmark_node_get_start_column(node);
     *ARENA_PUSH(&p->mem, p->links, p->nlinks, r->cap_links) = link;
@@ -104,5 +105,5 @@ char *inline_text(reader *r, cmark_node *block, page_link **links,
         *links = own.items;
         *nlinks = own.count;
     }
-    return trimmed_copy(&r->p->mem, r->scratch.data, r->scratch.len);
+    return trimmed_copy(r, r->scratch.data, r->scratch.len);
 }

@@ -114,11 +114,42 @@ static void read_markdown(reader *r)
     int options = CMARK_OPT_DEFAULT;
     if (r->encoding_problems)
         options |= CMARK_OPT_VALIDATE_UTF8;
-    cmark_node *root = parse_markdown(r->text + r->body_offset,
+    slow_input_guard(r);
+    cmark_node *root = parse_markdown(markdown_text(r) + r->body_offset,
                                       r->len - r->body_offset, options);
     walk_document(r, root);
     cmark_node_free(root);
     code_blocks_link_annotations(r);
+}
+
+typedef struct numbered_problem {
+    page_problem problem;
+    size_t order; /* keeps problems of one place in the order found */
+} numbered_problem;
+
+static int compare_problems(const void *a, const void *b)
+{
+    const numbered_problem *x = a, *y = b;
+    if (x->problem.line != y->problem.line)
+        return x->problem.line < y->problem.line ? -1 : 1;
+    if (x->problem.col != y->problem.col)
+        return x->problem.col < y->problem.col ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Problems are found stage by stage (encoding, front matter, blocks);
+ * later stages want them in page order. */
+static void sort_problems(page *p)
+{
+    if (p->nproblems < 2)
+        return;
+    numbered_problem *all = xmalloc(p->nproblems * sizeof *all);
+    for (size_t i = 0; i < p->nproblems; i++)
+        all[i] = (numbered_problem){p->problems[i], i};
+    qsort(all, p->nproblems, sizeof *all, compare_problems);
+    for (size_t i = 0; i < p->nproblems; i++)
+        p->problems[i] = all[i].problem;
+    free(all);
 }
 
 static void fill_title(page *p)
@@ -157,6 +188,7 @@ page *page_read(const char *path, const char *rel_path, const char *bytes,
     read_markdown(&r);
     fill_title(p);
     p->kind = page_classify(p);
+    sort_problems(p);
     source_release(&r);
     strbuf_free(&r.scratch);
     return p;

@@ -19,6 +19,7 @@ typedef struct reader {
     const char *text;
     size_t len;
     char *owned_text; /* the normalized copy, when one was needed */
+    char *guarded_text; /* what cmark reads when the slow-input guard acted */
     size_t *line_starts; /* offset of each line; line n is line_starts[n-1] */
     size_t nlines;
 
@@ -65,6 +66,15 @@ int source_line_of_offset(const reader *r, size_t offset);
 /* Front matter (front_matter.c): fills p->front_matter and sets
  * body_offset/body_line_offset. */
 void front_matter_read(reader *r);
+
+/* Slow-input guard (slow_input_guard.c). */
+void slow_input_guard(reader *r);
+/* The text cmark is to read: the page, or the guarded copy. */
+const char *markdown_text(const reader *r);
+/* Undo the guard's stand-ins in a string taken from cmark (in place). */
+void slow_input_restore(const reader *r, char *s);
+/* A cmark literal as the page has it: s itself unless the guard acted. */
+const char *slow_input_literal(reader *r, const char *s);
 
 /* cmark positions to page positions. */
 int node_line(const reader *r, cmark_node *node);

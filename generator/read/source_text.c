@@ -184,8 +184,10 @@ int source_prepare(reader *r, const char *bytes, size_t len, char **error)
 void source_release(reader *r)
 {
     free(r->owned_text);
+    free(r->guarded_text);
     free(r->line_starts);
     r->owned_text = NULL;
+    r->guarded_text = NULL;
     r->line_starts = NULL;
 }
 

@@ -46,7 +46,7 @@ static void read_paragraph(reader *r, cmark_node *node)
 
 static void read_html_block(reader *r, cmark_node *node)
 {
-    const char *html = cmark_node_get_literal(node);
+    const char *html = slow_input_literal(r, cmark_node_get_literal(node));
     if (html)
         html_comments_read(r, html, strlen(html), node_line(r, node),
                            cmark_node_get_start_column(node));

@@ -178,6 +178,40 @@ static void test_five_megabyte_line(void)
     free(md);
 }
 
+/* Emphasis mixed with links in a huge paragraph, and a row of 100,000
+ * cells, make cmark-gfm take quadratic time: the reader must still be
+ * quick, and keep the text (emphasis marks included). */
+static void test_slow_inputs(void)
+{
+    size_t n = 5 * 1024 * 1024;
+    char *md = malloc(n + 16);
+    for (size_t i = 0; i < n; i++)
+        md[i] = "ab [c](d) *f* _g_ | "[i % 20];
+    md[n] = '\n';
+    page *p = read_bytes(md, n + 1);
+    CHECK_INT(p->ntexts, 1);
+    CHECK(strncmp(p->texts[0].text, "ab c *f* _g_ | ab c", 19) == 0);
+    CHECK_INT(p->nlinks, n / 20);
+    page_free(p);
+
+    for (size_t i = 0; i < n; i++)
+        md[i] = (i % 25 == 24) ? '\n' : "a [b](c) *d* e_f_ "[i % 18];
+    p = read_bytes(md, n);
+    CHECK_INT(p->ntexts, 1);
+    CHECK(strstr(p->texts[0].text, "*d*") != NULL);
+    page_free(p);
+
+    size_t cells = 100000;
+    size_t len = (size_t)sprintf(md, "|a|b|\n|-|-|\n");
+    for (size_t i = 0; i < cells; i++)
+        len += (size_t)sprintf(md + len, "|c");
+    md[len++] = '\n';
+    p = read_bytes(md, len);
+    CHECK_INT(p->ntables, 1);
+    page_free(p);
+    free(md);
+}
+
 static void test_deep_nesting(void)
 {
     size_t depth = 10000;
@@ -217,6 +251,14 @@ static void test_front_matter_variants(void)
     CHECK(!p->has_front_matter);
     page_free(p);
 
+    /* Unclosed, with a "---" far below in the body: still unclosed. */
+    p = read_text("---\ntitle: T\n\n# Heading\n\ntext\n\n---\n");
+    CHECK(!p->has_front_matter);
+    CHECK_INT(count_problems(p, "front-matter"), 1);
+    CHECK_INT(p->nheadings, 1);
+    CHECK_INT(p->nheadings ? p->headings[0].line : 0, 4);
+    page_free(p);
+
     p = read_text("---\n---\n# Empty front matter\n");
     CHECK(p->has_front_matter);
     CHECK_INT(p->nfront_matter, 0);
@@ -253,6 +295,19 @@ static void test_kinds(void)
     CHECK_STR(page_kind_name(PAGE_OTHER), "other");
 }
 
+/* Problems come in page order, whichever step found them. */
+static void test_problem_order(void)
+{
+    page *p = read_text("---\ntitle: a: b\n---\n|a|b|\n|-|-|\n|1|\n\nbad \xFF byte\n"
+                        "```json\n{,}\n```\n");
+    CHECK_INT(p->nproblems, 4);
+    for (size_t i = 1; i < p->nproblems; i++)
+        CHECK(p->problems[i - 1].line <= p->problems[i].line);
+    CHECK_STR(p->nproblems ? p->problems[0].rule : NULL, "front-matter");
+    CHECK_STR(p->nproblems > 2 ? p->problems[2].rule : NULL, "encoding");
+    page_free(p);
+}
+
 static void test_title_from_front_matter(void)
 {
     page *p = read_text("---\ntitle: From YAML\n---\n## Only level two\n");
@@ -270,10 +325,12 @@ int main(void)
     test_nul_bytes();
     test_empty_pages();
     test_five_megabyte_line();
+    test_slow_inputs();
     test_deep_nesting();
     test_front_matter_variants();
     test_kinds();
     test_title_from_front_matter();
+    test_problem_order();
     page_reader_cleanup();
     return test_result("read-text");
 }
