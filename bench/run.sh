@@ -28,8 +28,16 @@ if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" --buildtype=release >/dev/null || exit 2
 fi
 ninja -C "$build" bench/baseline_cmark bench/json_baseline bench/rss >/dev/null || exit 2
-apimd=$build/generator/apimd
-if ! ninja -C "$build" generator/apimd >"$build/bench-apimd-build.log" 2>&1; then
+# Where the apimd executable is, asked of meson rather than assumed.
+apimd_target=$(meson introspect "$build" --targets | python3 -c '
+import json, os, sys
+for t in json.load(sys.stdin):
+    if t["name"] == "apimd" and t["type"] == "executable":
+        print(os.path.relpath(t["filename"][0], sys.argv[1]))
+' "$build")
+apimd=$build/$apimd_target
+if [ -z "$apimd_target" ] ||
+   ! ninja -C "$build" "$apimd_target" >"$build/bench-apimd-build.log" 2>&1; then
   echo "bench: apimd does not build yet (see $build/bench-apimd-build.log); baselines only"
   apimd=
 fi

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
 #include "lint/lint.h"
+#include "util/fsutil.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -143,20 +145,28 @@ int lint_config_parse(lint_config *cfg, const char *json_text, char **error)
     return rc;
 }
 
+/* A configuration is small; the bound keeps a hostile one (a link to
+ * /dev/zero, say) from taking all memory, and fs_read_file refuses FIFOs
+ * and devices instead of blocking on them. */
+#define MAX_CONFIG_BYTES ((size_t)16 * 1024 * 1024)
+
 static char *read_whole_file(const char *path, char **error)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        *error = config_error("cannot open: %s", strerror(errno));
+    char *data = NULL;
+    size_t len = 0;
+    strbuf why = STRBUF_INIT;
+    if (fs_read_file(path, MAX_CONFIG_BYTES, &data, &len, &why) != 0) {
+        /* why reads "path: reason\n"; the caller puts the path back. */
+        const char *reason = strbuf_cstr(&why);
+        size_t n = strlen(path);
+        if (strncmp(reason, path, n) == 0 && reason[n] == ':' && reason[n + 1] == ' ')
+            reason += n + 2;
+        *error = config_error("%.*s", (int)strcspn(reason, "\n"), reason);
+        strbuf_free(&why);
         return NULL;
     }
-    strbuf b = STRBUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        strbuf_add(&b, chunk, n);
-    fclose(fp);
-    return strbuf_detach(&b);
+    strbuf_free(&why);
+    return data;
 }
 
 static char *prefix_error(const char *path, char *error)
@@ -186,11 +196,10 @@ char *lint_config_find(const char *const *docs_roots, size_t nroots)
     for (size_t i = 0; i < nroots; i++) {
         strbuf b = STRBUF_INIT;
         strbuf_printf(&b, "%s/%s", docs_roots[i], LINT_CONFIG_FILE_NAME);
-        FILE *fp = fopen(strbuf_cstr(&b), "rb");
-        if (fp) {
-            fclose(fp);
+        /* Only whether it is there: opening a FIFO would block. */
+        struct stat st;
+        if (stat(strbuf_cstr(&b), &st) == 0)
             return strbuf_detach(&b);
-        }
         strbuf_free(&b);
     }
     return NULL;

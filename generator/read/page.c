@@ -13,6 +13,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm/registry.h>
 
+#include "read/cmark_memory.h"
 #include "read/reader.h"
 #include "util/xalloc.h"
 
@@ -22,10 +23,12 @@ static cmark_syntax_extension *table_extension;
 static table_node_types table_types;
 static pthread_once_t reader_once = PTHREAD_ONCE_INIT;
 
-static cmark_node *parse_markdown(const char *text, size_t len, int options)
+static cmark_node *parse_markdown(const char *text, size_t len, int options,
+                                  cmark_mem *mem)
 {
-    cmark_parser *parser = cmark_parser_new(options);
-    cmark_parser_attach_syntax_extension(parser, table_extension);
+    cmark_parser *parser = cmark_parser_new_with_mem(options, mem);
+    if (table_extension) /* NULL only after page_reader_cleanup() */
+        cmark_parser_attach_syntax_extension(parser, table_extension);
     cmark_parser_feed(parser, text, len);
     cmark_node *root = cmark_parser_finish(parser);
     cmark_parser_free(parser);
@@ -37,7 +40,8 @@ static cmark_node *parse_markdown(const char *text, size_t len, int options)
 static void learn_table_node_types(void)
 {
     static const char sample[] = "|a|\n|-|\n|b|\n";
-    cmark_node *root = parse_markdown(sample, sizeof sample - 1, CMARK_OPT_DEFAULT);
+    cmark_node *root = parse_markdown(sample, sizeof sample - 1, CMARK_OPT_DEFAULT,
+                                      cmark_get_default_mem_allocator());
     cmark_node *table = cmark_node_first_child(root);
     cmark_node *row = table ? cmark_node_first_child(table) : NULL;
     cmark_node *cell = row ? cmark_node_first_child(row) : NULL;
@@ -115,10 +119,12 @@ static void read_markdown(reader *r)
     if (r->encoding_problems)
         options |= CMARK_OPT_VALIDATE_UTF8;
     slow_input_guard(r);
+    cmark_mem *mem = cmark_memory_begin();
     cmark_node *root = parse_markdown(markdown_text(r) + r->body_offset,
-                                      r->len - r->body_offset, options);
+                                      r->len - r->body_offset, options, mem);
     walk_document(r, root);
-    cmark_node_free(root);
+    /* No cmark_node_free(): the tree goes with its region, at once. */
+    cmark_memory_end();
     code_blocks_link_annotations(r);
 }
 

@@ -50,8 +50,9 @@ typedef struct page_heading {
     int line;
 } page_heading;
 
-/* A block of prose: paragraph, list item, block quote paragraph, with its
- * plain text (inline code kept with its backticks removed). */
+/* A block of prose: each paragraph, whether on its own, in a list item or
+ * in a block quote, with its plain text (inline code kept with its
+ * backticks removed, <br> and line breaks made spaces). */
 typedef struct page_text {
     char *text;
     char *section; /* text of the nearest heading above, "" before any */
@@ -69,7 +70,9 @@ typedef struct table_row {
     /* exactly table.ncols cells: cmark pads short rows (a padding cell has
      * text "" and col 0) and drops the cells beyond the header's */
     table_cell *cells;
-    int source_cells;  /* how many cells the source line really has */
+    /* how many cells the source line really has: pipes that are neither
+     * escaped nor inside a code span separate them */
+    int source_cells;
     char *extra;       /* raw text of the cells beyond ncols, or NULL */
     int line;
 } table_row;
@@ -89,7 +92,9 @@ typedef struct page_annotation {
     char *raw;       /* text between <!-- and --> */
     cJSON *json;     /* parsed object, or NULL when it could not be read */
     int recovered;   /* 1: not strict JSON, repaired (unquoted keys, ...) */
-    char *error;     /* why strict parsing failed, or NULL */
+    /* why strict parsing failed, with the place ("... at line 5, column
+     * 3"), and what was repaired when recovered; NULL for strict JSON */
+    char *error;
     char *block_type; /* json "blockType", or NULL */
     int line, col;
 } page_annotation;
@@ -153,7 +158,9 @@ typedef struct page_code {
     int fence_line; /* line of the opening fence */
     int line;       /* line of the first content line */
     int closed;     /* 0 when the fence was never closed */
-    page_annotation *annotation; /* the annotation just before, or NULL */
+    /* the last annotation with a "blockType" above this block and not yet
+     * taken by an earlier block, or NULL */
+    page_annotation *annotation;
     /* For json blocks: the parsed value or the error. */
     cJSON *json;
     char *json_error;

@@ -16,7 +16,10 @@ int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
 {
     *data = NULL;
     *len = 0;
-    int fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer forever; it is refused below like any other non-regular
+     * file. For a regular file the flag changes nothing. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0) {
         strbuf_printf(err, "%s: cannot open: %s\n", path, strerror(errno));
         return -1;

@@ -109,14 +109,31 @@ int view_find_type(const view_build *b, const char *name, const char *from)
     return found;
 }
 
-/* A base chain longer than the number of types must loop. */
+/* "file:line: ... form a cycle: a -> b -> a", at a type of the cycle. */
+static void report_base_cycle(view_build *b, int at)
+{
+    const cJSON *source = cJSON_GetObjectItemCaseSensitive(b->types[at].model, "source");
+    const char *file = view_json_string(source, "file");
+    const cJSON *line = cJSON_GetObjectItemCaseSensitive(source, "line");
+    if (file && cJSON_IsNumber(line))
+        strbuf_printf(b->error, "%s:%d: ", file, line->valueint);
+    strbuf_printf(b->error, "model: the base types of %s form a cycle: %s",
+                  b->types[at].qualified, b->types[at].name);
+    int i = at;
+    do {
+        i = b->types[i].base;
+        strbuf_printf(b->error, " -> %s", b->types[i].name);
+    } while (i != at);
+}
+
+/* A base chain longer than the number of types must loop; after that many
+ * steps the walk is inside the loop. */
 static int check_base_chain(view_build *b, size_t start)
 {
     int at = b->types[start].base;
     for (size_t steps = 0; at >= 0; steps++) {
         if (steps > b->ntypes) {
-            strbuf_printf(b->error, "model: the base types of %s form a cycle",
-                          b->types[start].qualified);
+            report_base_cycle(b, at);
             return -1;
         }
         at = b->types[at].base;

@@ -87,6 +87,9 @@ static void read_one(tally *t, const char *path)
     if (!p) {
         fprintf(stderr, "FAIL %s: %s\n", path, error ? error : "cannot read");
         t->failed++;
+    } else if ((unsigned)p->kind > PAGE_ENUM || !page_kind_name(p->kind)) {
+        fprintf(stderr, "FAIL %s: no kind\n", path);
+        t->failed++;
     } else {
         t->kinds[p->kind]++;
         t->tables += p->ntables;
@@ -142,8 +145,12 @@ int main(void)
     const char *shared = getenv("APIMD_SHARED");
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/corpus/graph-v1.0", shared ? shared : "");
-    if (!shared || nftw(dir, collect, 16, FTW_PHYS) != 0 || npaths == 0) {
-        printf("corpus not found at %s (set APIMD_SHARED): skipped\n", dir);
+    if (!shared) {
+        printf("APIMD_SHARED is not set, so there is no corpus to read: skipped\n");
+        return 77;
+    }
+    if (nftw(dir, collect, 16, FTW_PHYS) != 0 || npaths == 0) {
+        printf("no corpus at %s: skipped\n", dir);
         return 77;
     }
     page_reader_init();

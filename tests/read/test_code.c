@@ -1,5 +1,6 @@
 /* Fenced code blocks: info, content, lines, closed or not, the annotation
  * before them, and JSON content parsed with located errors. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "read_test.h"
@@ -108,6 +109,57 @@ static void test_annotation_attaches_to_next_block(void)
     page_free(p);
 }
 
+static cJSON *parse_json(const char *text, int *line, int *col, const char **msg)
+{
+    return json_parse_located(text, strlen(text), 1, line, col, msg);
+}
+
+static void test_json_parser(void)
+{
+    int line = 0, col = 0;
+    const char *msg = NULL;
+    cJSON *j = parse_json(" {\"a\": [1, -2.5e3, true, false, null, \"\\u00e9\\ud83d\\ude00\\n\"],"
+                          " \"b\": {}} ", &line, &col, &msg);
+    CHECK(cJSON_IsObject(j));
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(j, "a");
+    CHECK_INT(cJSON_GetArraySize(a), 6);
+    CHECK(cJSON_GetArrayItem(a, 1)->valuedouble == -2500.0);
+    CHECK_STR(cJSON_GetArrayItem(a, 5)->valuestring, "\xC3\xA9\xF0\x9F\x98\x80\n");
+    cJSON_Delete(j);
+
+    static const struct {
+        const char *text;
+        int line, col;
+    } bad[] = {
+        {"{\"a\": 1,}", 1, 9},   {"[1 2]", 1, 4},          {"{\"a\" 1}", 1, 6},
+        {"{\n  \"a\": 01\n}", 2, 8}, {"\"abc", 1, 5},    {"[1]\nx", 2, 1},
+        {"", 1, 1},                {"{\"a\": \"\\x\"}", 1, 9}, {"[tru]", 1, 2},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        j = parse_json(bad[i].text, &line, &col, &msg);
+        CHECK(j == NULL);
+        CHECK(msg != NULL);
+        CHECK_INT(line, bad[i].line);
+        CHECK_INT(col, bad[i].col);
+    }
+
+    /* Deep nesting is refused without deep recursion. */
+    size_t depth = 100000;
+    char *deep = malloc(2 * depth + 1);
+    memset(deep, '[', depth);
+    memset(deep + depth, ']', depth);
+    deep[2 * depth] = '\0';
+    j = parse_json(deep, &line, &col, &msg);
+    CHECK(j == NULL);
+    CHECK(msg && strstr(msg, "1000"));
+    deep[999] = '\0';
+    memset(deep + 500, ']', 499);
+    j = parse_json(deep + 1, &line, &col, &msg); /* 499 deep: fine */
+    CHECK(j != NULL);
+    cJSON_Delete(j);
+    free(deep);
+}
+
 int main(void)
 {
     page_reader_init();
@@ -115,6 +167,7 @@ int main(void)
     test_unclosed_fence();
     test_json_errors();
     test_annotation_attaches_to_next_block();
+    test_json_parser();
     page_reader_cleanup();
     return test_result("read-code");
 }
