@@ -36,7 +36,10 @@ int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
         close(fd);
         return -1;
     }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
+    /* Room for the size the file has, the final '\0' and one byte more,
+     * so that reading a file whose size did not change ends at EOF without
+     * doubling the buffer. */
+    size_t cap = (size_t)st.st_size + 2, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {
         if (n + 1 >= cap) {
