@@ -437,7 +437,9 @@ static void response_body_in_prose(extract_ctx *x, method_response *r,
         if (!at || at >= window + n)
             continue;
         type_ref tr = typename_parse(x, l->text, l);
-        if (!tr.name)
+        /* "a URL ... to [get the operation status](...)": a link that
+         * names no type. */
+        if (!tr.name || strchr(tr.name, ' '))
             continue;
         r->type = tr.name;
         r->collection = window_has(window, n, "collection") ||

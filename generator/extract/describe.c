@@ -142,6 +142,9 @@ void describe_property(const extract_ctx *x, model_property *prop,
     if (nullable != TRI_UNKNOWN)
         prop->nullable = nullable;
     tristate read_only = yes_no(x, description, PAT_READ_ONLY, PAT_READ_WRITE);
+    if (read_only == TRI_YES &&
+        pattern_find(PAT_READ_ONLY_WHEN, description, 0, x->md))
+        read_only = TRI_UNKNOWN;
     if (read_only != TRI_UNKNOWN)
         prop->read_only = read_only;
     tristate required = yes_no(x, description, PAT_REQUIRED, PAT_OPTIONAL);

@@ -11,6 +11,13 @@ static const char *const pattern_text[PAT_COUNT] = {
         "(?:\\s+(?:are|is|include|includes|for\\s+this\\s+property\\s+are))?"
         "\\s*:?",
     [PAT_READ_ONLY] = "(?i)\\bread[- ]?only\\b",
+    /* "Read-only for users synced from on-premises directory", "Once set,
+     * this property is read-only", "Whether this team is in read-only
+     * mode": read-only at times, or not the property at all. */
+    [PAT_READ_ONLY_WHEN] =
+        "(?i)\\bread[- ]?only\\s+(?:for|when|if|after|once|unless|except)\\b|"
+        "\\b(?:once|after|when|if|whether|until|unless)\\b[^.|]*?"
+        "\\bread[- ]?only\\b",
     [PAT_READ_WRITE] = "(?i)\\bread[-/ ]?write\\b",
     [PAT_NOT_NULLABLE] =
         "(?i)\\b(?:not\\s+nullable|non-?nullable|cannot\\s+be\\s+null)\\b",
@@ -21,7 +28,8 @@ static const char *const pattern_text[PAT_COUNT] = {
         "(?i)\\binherited\\s+from\\s+(?:the\\s+)?"
         "([A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_])",
     [PAT_INHERITS_FROM] =
-        "(?i)\\b(?:inherits|derives|derived|inherited)\\s+from\\s+(?:the\\s+)?"
+        "(?i)\\b(?:(?:inherits|derives|derived|inherited)\\s+from|"
+        "subclass\\s+of)\\s+(?:the\\s+)?"
         "([A-Za-z_][A-Za-z0-9_.]*[A-Za-z0-9_])",
     [PAT_SERVER_GENERATED] = "(?i)\\bserver[- ]generated\\b",
     [PAT_SUPPORTS_FILTER] = "(?i)\\bsupports\\s+(?:the\\s+)?\\$?filter\\b",

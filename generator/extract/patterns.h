@@ -11,13 +11,15 @@
 typedef enum pattern_id {
     PAT_POSSIBLE_VALUES,  /* "Possible values are:" and its variants */
     PAT_READ_ONLY,        /* "Read-only" */
+    PAT_READ_ONLY_WHEN,   /* only at times: "Read-only for synced users" */
     PAT_READ_WRITE,       /* "Read-write", "Read/write" */
     PAT_NOT_NULLABLE,     /* "Not nullable", "non-nullable" */
     PAT_NULLABLE,         /* "Nullable" */
     PAT_REQUIRED,         /* "Required." as a sentence of its own */
     PAT_OPTIONAL,         /* "Optional." as a sentence of its own */
     PAT_INHERITED_FROM,   /* "Inherited from entity" -> 1: type */
-    PAT_INHERITS_FROM,    /* prose: "Inherits from entity" -> 1: type */
+    PAT_INHERITS_FROM,    /* prose: "Inherits from entity", "This is a
+                             subclass of entity" -> 1: type */
     PAT_SERVER_GENERATED, /* "Server generated" */
     PAT_SUPPORTS_FILTER,  /* "Supports $filter" */
     PAT_STATUS,           /* "200 OK" -> 1: code */

@@ -81,6 +81,10 @@ static int is_property_table(const page_table *t)
 {
     if (contains_nocase(t->section, "method"))
         return 0;
+    /* "### Properties of a token issuance policy definition": the keys of
+     * the JSON a property holds as a string, not properties of the type. */
+    if (t->section_level >= 3 && starts_nocase(t->section, "properties of "))
+        return 0;
     return page_table_column(t, "Property|Name|Property name|Relationship|"
                                 "Relationship name") == 0 &&
            page_table_column(t, "Type") > 0;

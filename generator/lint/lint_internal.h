@@ -34,10 +34,21 @@ typedef struct json_block_index {
     size_t nkeys, cap_keys;
 } json_block_index;
 
+/* A link of a method page whose text may name a type: "[tab](teamstab.md)"
+ * in "returns a [tab](...) object". The target is docs-relative. */
+typedef struct lint_type_link {
+    const char *text;
+    const char *target;
+} lint_type_link;
+
 struct lint_page_record {
     arena mem;
     const char *file;
-    int open_type; /* a resource page that says its type is an open type */
+    /* a resource page that says its type is an open type, in prose or
+     * with "openType": true in its resource annotation */
+    int open_type;
+    lint_type_link *type_links; /* method pages only */
+    size_t ntype_links, cap_type_links;
     lint_suppression *suppressions;
     size_t nsuppressions, cap_suppressions;
     json_block_index *blocks;
@@ -69,6 +80,11 @@ const json_block_index *json_block_at(const lint_page_record *r, int line);
 /* Drop the findings the baseline knows (sorted findings); returns how
  * many went. */
 size_t lint_baseline_apply(const lint_baseline *b, lint_findings *f);
+
+/* The docs-relative file a relative link of the page at rel_path leads
+ * to, "." and ".." resolved, without query or fragment (free it); NULL
+ * for URLs, site-absolute links, anchors and links above the root. */
+char *lint_link_resolve(const char *rel_path, const char *target);
 
 /* ---- directory cache ------------------------------------------------------ */
 
@@ -104,6 +120,9 @@ typedef enum lint_regex_id {
     RX_COUNT
 } lint_regex_id;
 
+/* False only when the pattern cannot match text (a quick scan for the
+ * words it needs); lint_regex_find asks it first. */
+int lint_regex_may_match(lint_regex_id id, const char *text);
 /* First match of a pattern in text from offset start: 1 and the bounds
  * of the match (or of group 1 when the pattern has one), else 0. */
 int lint_regex_find(lint_regex_id id, const char *text, size_t start,

@@ -11,6 +11,118 @@
 
 /* ---- conflicts: the merge found them, lint reports them ----------------- */
 
+static int same_place(src_ref a, src_ref b)
+{
+    return a.file && b.file && a.line == b.line && a.col == b.col &&
+           strcmp(a.file, b.file) == 0;
+}
+
+/* What a conflict-enum compares: the values a property lists, or the
+ * members of an enum type, with the type they belong to. */
+typedef struct enum_side {
+    const model_type *owner;       /* the property's type, or the enum */
+    const model_property *property; /* NULL for an enum type */
+} enum_side;
+
+static int find_in_types(model_type *const *types, size_t n, src_ref at,
+                         enum_side *side)
+{
+    for (size_t i = 0; i < n; i++) {
+        const model_type *t = types[i];
+        if (t->kind == KIND_ENUM && same_place(t->source, at)) {
+            side->owner = t;
+            side->property = NULL;
+            return 1;
+        }
+        for (size_t k = 0; k < t->nproperties; k++)
+            if (t->properties[k].nenum_values &&
+                same_place(t->properties[k].source, at)) {
+                side->owner = t;
+                side->property = &t->properties[k];
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* The merged model first, then the pages' own fragments: the merge keeps
+ * only one side of a disagreement. */
+static int find_enum_side(const model *m, src_ref at, enum_side *side)
+{
+    if (find_in_types(m->types, m->ntypes, at, side))
+        return 1;
+    for (size_t f = 0; f < m->nfragments; f++)
+        if (find_in_types(m->fragments[f]->types, m->fragments[f]->ntypes,
+                          at, side))
+            return 1;
+    return 0;
+}
+
+static size_t side_count(const enum_side *s)
+{
+    return s->property ? s->property->nenum_values : s->owner->nmembers;
+}
+
+static const char *side_value(const enum_side *s, size_t i)
+{
+    return s->property ? s->property->enum_values[i]
+                       : s->owner->members[i].name;
+}
+
+/* Values of a that b lacks, case ignored: "Normal" is "normal" (see
+ * example-type), and enums.md writes "stagedDelete" where the property
+ * says "stageddelete". */
+static void values_missing(const enum_side *a, const enum_side *b,
+                           strbuf *out)
+{
+    for (size_t i = 0; i < side_count(a); i++) {
+        const char *v = side_value(a, i);
+        int found = 0;
+        for (size_t k = 0; k < side_count(b) && !found; k++)
+            found = lint_strcasecmp(v, side_value(b, k)) == 0;
+        if (!found)
+            strbuf_printf(out, "%s%s", out->len ? ", " : "", v);
+    }
+}
+
+static int same_namespace(const model_type *a, const model_type *b)
+{
+    return !a->namespace || !b->namespace ||
+           lint_strcasecmp(a->namespace, b->namespace) == 0;
+}
+
+/* Whether a conflict-enum of the merge is a real disagreement, and which
+ * values make it one (into detail). A property's values against an enum of
+ * another namespace are no conflict: callRecords.mediaStreamDirection is
+ * not the enum of microsoft.graph's mediaStream.direction. Conflicts whose
+ * sides cannot be found are kept as they are. */
+static int enum_conflict_holds(const model *m, const model_conflict *c,
+                               strbuf *detail)
+{
+    enum_side at, other;
+    if (!find_enum_side(m, c->at, &at) || !find_enum_side(m, c->other, &other))
+        return 1;
+    if (at.property && !other.property && !same_namespace(at.owner,
+                                                          other.owner))
+        return 0;
+    strbuf extra = STRBUF_INIT, lacking = STRBUF_INIT;
+    values_missing(&at, &other, &extra);
+    /* A property may list a few of an enum's members; two lists of
+     * values (or two enums) must agree both ways. */
+    if (at.property == NULL || other.property != NULL)
+        values_missing(&other, &at, &lacking);
+    int holds = extra.len > 0 || lacking.len > 0;
+    if (extra.len && lacking.len)
+        strbuf_printf(detail, " (only here: %s; not here: %s)",
+                      strbuf_cstr(&extra), strbuf_cstr(&lacking));
+    else if (holds)
+        strbuf_printf(detail, " (%s: %s)", extra.len ? "only here" : "not here",
+                      strbuf_cstr(extra.len ? &extra : &lacking));
+    strbuf_free(&extra);
+    strbuf_free(&lacking);
+    return holds;
+}
+
 static void report_conflicts(const model *m, const lint_context *ctx,
                              lint_findings *out)
 {
@@ -18,9 +130,17 @@ static void report_conflicts(const model *m, const lint_context *ctx,
         const model_conflict *c = &m->conflicts[i];
         if (!c->rule || !lint_rule_enabled(ctx, c->rule))
             continue;
+        strbuf detail = STRBUF_INIT;
+        if (strcmp(c->rule, "conflict-enum") == 0 &&
+            !enum_conflict_holds(m, c, &detail)) {
+            strbuf_free(&detail);
+            continue;
+        }
         lint_findings_add_related(out, c->rule, c->at, c->other,
-                                  "the definition the model keeps", "%s",
-                                  c->message ? c->message : "");
+                                  "the definition the model keeps", "%s%s",
+                                  c->message ? c->message : "",
+                                  strbuf_cstr(&detail));
+        strbuf_free(&detail);
     }
 }
 
@@ -33,6 +153,7 @@ typedef struct reference {
     char *what; /* "property \"x\" of call", "the 200 response of call-get" */
     const char *name;
     src_ref at;
+    int prose; /* named by the link text of a sentence, not a type cell */
 } reference;
 
 typedef struct references {
@@ -40,18 +161,19 @@ typedef struct references {
     size_t count, cap;
 } references;
 
-static void add_reference(references *refs, const model_view *v,
-                          const char *ns, const char *name, src_ref at,
-                          const char *fmt, ...)
+static reference *add_reference(references *refs, const model_view *v,
+                                const char *ns, const char *name, src_ref at,
+                                const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
-static void add_reference(references *refs, const model_view *v,
-                          const char *ns, const char *name, src_ref at,
-                          const char *fmt, ...)
+/* The new reference, or NULL when the name is defined. */
+static reference *add_reference(references *refs, const model_view *v,
+                                const char *ns, const char *name, src_ref at,
+                                const char *fmt, ...)
 {
     if (!name || !*name || is_primitive_name(name) ||
         type_is_defined(lookup_type(v, ns, name)))
-        return;
+        return NULL;
     reference *r = XARRAY_PUSH(refs->items, refs->count, refs->cap);
     strbuf what = STRBUF_INIT;
     va_list ap;
@@ -61,6 +183,8 @@ static void add_reference(references *refs, const model_view *v,
     r->what = strbuf_detach(&what);
     r->name = name;
     r->at = at;
+    r->prose = 0;
+    return r;
 }
 
 /* "Enumeration" (or "Enum collection") where the enum's name belongs:
@@ -124,12 +248,21 @@ static void references_in_methods(const model_view *v, references *refs)
             add_type_ref(refs, v, &me->query_params[k].type,
                          me->query_params[k].source, "query parameter",
                          me->query_params[k].name, me->id);
-        add_reference(refs, v, NULL, me->request_type, me->source,
-                      "the request body of %s", me->id);
-        for (size_t k = 0; k < me->nresponses; k++)
-            add_reference(refs, v, NULL, me->responses[k].type,
-                          me->responses[k].source, "the %d response of %s",
-                          me->responses[k].status, me->id);
+        /* The request body and response types come from sentences
+         * ("returns a [tab](../resources/teamstab.md) object"). */
+        reference *r = add_reference(refs, v, NULL, me->request_type,
+                                     me->source, "the request body of %s",
+                                     me->id);
+        if (r)
+            r->prose = 1;
+        for (size_t k = 0; k < me->nresponses; k++) {
+            r = add_reference(refs, v, NULL, me->responses[k].type,
+                              me->responses[k].source,
+                              "the %d response of %s",
+                              me->responses[k].status, me->id);
+            if (r)
+                r->prose = 1;
+        }
     }
 }
 
@@ -163,6 +296,36 @@ static int names_placeholder(const reference *r)
     return is_placeholder_type(&tr);
 }
 
+/* Whether a page defines a type: its own resource or enum page. Case is
+ * ignored: a link that is wrong only in case is link-case's finding. */
+static int file_defines_type(const model_view *v, const char *file)
+{
+    for (size_t i = 0; i < v->m->ntypes; i++) {
+        const model_type *t = v->m->types[i];
+        if (t->source.file && lint_strcasecmp(t->source.file, file) == 0 &&
+            type_is_defined(t))
+            return 1;
+    }
+    return 0;
+}
+
+/* A sentence names the type by its link's text, and the link leads to the
+ * page that defines it under its own name: "a [tab](teamstab.md) object"
+ * for teamsTab, "[Range](range.md)" for workbookRange. The text is a
+ * word of the sentence, not a reference to a missing type. */
+static int linked_to_definition(const model_view *v, lint_findings *out,
+                                const reference *r)
+{
+    const lint_page_record *rec = lint_findings_record(out, r->at.file);
+    for (size_t i = 0; rec && i < rec->ntype_links; i++) {
+        const lint_type_link *l = &rec->type_links[i];
+        if (lint_strcasecmp(l->text, r->name) == 0 &&
+            file_defines_type(v, l->target))
+            return 1;
+    }
+    return 0;
+}
+
 static void rule_type_undefined(const model_view *v, lint_findings *out)
 {
     references refs = {0};
@@ -174,7 +337,9 @@ static void rule_type_undefined(const model_view *v, lint_findings *out)
     for (size_t i = 0; i < refs.count; i++) {
         int repeated = i > 0 && compare_references(&refs.items[i - 1],
                                                    &refs.items[i]) == 0;
-        if (repeated)
+        if (repeated ||
+            (refs.items[i].prose &&
+             linked_to_definition(v, out, &refs.items[i])))
             continue;
         if (names_placeholder(&refs.items[i]))
             lint_findings_add_related(out, "type-undefined", refs.items[i].at,

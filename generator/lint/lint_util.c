@@ -90,13 +90,58 @@ void lint_shutdown(void)
     pthread_mutex_unlock(&init_lock);
 }
 
+/* ASCII case-insensitive substring search (the patterns are compiled
+ * without PCRE2_UTF, so their caseless matching is ASCII too). */
+static int contains_caseless(const char *text, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = text; *p; p++) {
+        size_t i = 0;
+        while (i < n && p[i] && (p[i] | 0x20) == needle[i])
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Three digits, the first 1 to 5: what a status code needs. */
+static int has_status_digits(const char *text)
+{
+    for (const char *p = text; *p; p++)
+        if (*p >= '1' && *p <= '5' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+            p[2] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A cheap test that is true whenever the pattern could match text: most
+ * cells, lines and paragraphs hold none of the words the patterns need,
+ * and they are then not handed to the regex engine at all. Keep in step
+ * with the patterns above. */
+int lint_regex_may_match(lint_regex_id id, const char *text)
+{
+    switch (id) {
+    case RX_PLACEHOLDER:
+        return strstr(text, "TODO") || strstr(text, "TBD") || strstr(text, "FIXME");
+    case RX_PROSE_STATUS:
+        return has_status_digits(text);
+    case RX_OPEN_TYPE:
+        return contains_caseless(text, "open type") ||
+               contains_caseless(text, "add untyped properties");
+    case RX_COUNT:
+        break;
+    }
+    return 1;
+}
+
 int lint_regex_find(lint_regex_id id, const char *text, size_t start,
                     size_t *match_start, size_t *match_end)
 {
     if (!atomic_load(&initialised))
         lint_init();
     size_t len = strlen(text);
-    if (start > len)
+    if (start > len || !lint_regex_may_match(id, text + start))
         return 0;
     /* Match data per call: the compiled code is shared between threads,
      * match data must not be. */

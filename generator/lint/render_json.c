@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "lint/render.h"
+#include "util/json_print.h"
 
 static char *prefixed(const char *prefix, const char *file)
 {
@@ -85,9 +86,7 @@ void lint_render_json(const lint_findings *f, const lint_render_options *o,
     for (size_t i = 0; i < f->count; i++)
         cJSON_AddItemToArray(list, finding_json(&f->items[i], prefix));
     cJSON_AddItemToObject(root, "summary", summary_json(f));
-    char *text = cJSON_Print(root);
-    strbuf_puts(out, text);
+    json_print(root, out);
     strbuf_putc(out, '\n');
-    free(text);
     cJSON_Delete(root);
 }

@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "lint/render.h"
+#include "util/json_print.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define TOOL_INFORMATION_URI "https://github.com/apimd/apimd"
@@ -195,9 +196,7 @@ void lint_render_sarif(const lint_findings *f, const lint_render_options *o,
     for (size_t i = 0; i < f->count; i++)
         cJSON_AddItemToArray(results, result_json(f, i, prefix));
     cJSON_AddItemToArray(runs, run);
-    char *text = cJSON_Print(root);
-    strbuf_puts(out, text);
+    json_print(root, out);
     strbuf_putc(out, '\n');
-    free(text);
     cJSON_Delete(root);
 }

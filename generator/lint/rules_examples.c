@@ -481,19 +481,38 @@ static void walk_member(example_walk *w, const model_type *t,
     pop_pointer(w, saved);
 }
 
-/* top: the example's root object, whose unknown keys a representation
- * reports under its own rule. */
-/* Open types take any key: lint_page noted which pages say so. */
+/* Open types take any key: lint_page noted which pages say so. A type
+ * derived from an open type is open too (OData requires it to be). */
 static int is_open_type(const example_walk *w, const model_type *t)
 {
-    const lint_page_record *r = lint_findings_record(w->out, t->source.file);
-    return r && r->open_type;
+    enum { MAX_DEPTH = 16 }; /* a cycle of bases must not hang us */
+    for (int depth = 0; t && depth < MAX_DEPTH; depth++) {
+        const lint_page_record *r = lint_findings_record(w->out,
+                                                         t->source.file);
+        if (r && r->open_type)
+            return 1;
+        t = lookup_base(w->v, t);
+    }
+    return 0;
+}
+
+/* A type that declares no property, has no base and no derived type is
+ * a bag of whatever the caller puts in it (externalConnectors.properties:
+ * "Properties: None"), not a type whose every key is undeclared. */
+static int is_property_bag(const example_walk *w, const model_type *t)
+{
+    if (t->nproperties > 0 || t->base || t->kind == KIND_ENUM)
+        return 0;
+    for (size_t i = 0; i < w->v->m->ntypes; i++)
+        if (lookup_base(w->v, w->v->m->types[i]) == t)
+            return 0;
+    return 1;
 }
 
 static void walk_members(example_walk *w, const model_type *t,
                          const cJSON *obj, int report_unknown)
 {
-    if (report_unknown && is_open_type(w, t))
+    if (report_unknown && (is_open_type(w, t) || is_property_bag(w, t)))
         report_unknown = 0;
     const cJSON *item;
     cJSON_ArrayForEach(item, obj) walk_member(w, t, item, report_unknown);
@@ -518,11 +537,36 @@ static int same_file(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
+/* Whether file is a resource page of t: the one the model keeps as its
+ * source, or another page that defines the type as well (user.md besides
+ * intune-devices-user.md, which comes first in path order). */
+static int is_resource_page_of(const model_view *v, const model_type *t,
+                               const char *file, src_ref *where)
+{
+    *where = t->source;
+    if (same_file(file, t->source.file))
+        return 1;
+    for (size_t f = 0; f < v->m->nfragments; f++) {
+        const model *frag = v->m->fragments[f];
+        for (size_t i = 0; i < frag->ntypes; i++) {
+            const model_type *d = frag->types[i];
+            if (d->primary && same_file(d->source.file, file) &&
+                strcmp(d->name, t->name) == 0 &&
+                (!d->namespace || !t->namespace ||
+                 strcmp(d->namespace, t->namespace) == 0)) {
+                *where = d->source;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static void representation_missing(example_walk *w, const model_type *t)
 {
     for (size_t i = 0; i < t->nproperties; i++) {
         const model_property *p = &t->properties[i];
-        if (p->navigation || !same_file(p->source.file, t->source.file) ||
+        if (p->navigation || !same_file(p->source.file, w->ex->source.file) ||
             representation_has(w->ex->json, p->name))
             continue;
         lint_findings_add_related(w->out, "representation-mismatch",
@@ -534,19 +578,59 @@ static void representation_missing(example_walk *w, const model_type *t)
     }
 }
 
-static void representation_extra(example_walk *w, const model_type *t)
+/* Extraction adds the keys of a representation to the type, so that a
+ * type whose page has no table still has properties: a key declared only
+ * by the representation itself is not in any table. */
+static int declared_in_table(const example_walk *w, const model_type *t,
+                             const char *name)
+{
+    const model_property *p = lookup_declared_property(w->v, t, name);
+    if (!p)
+        return 0;
+    const json_block_index *block = json_block_at(w->record,
+                                                  w->ex->source.line);
+    int from_representation =
+        block && same_file(p->source.file, w->ex->source.file) &&
+        p->source.line >= block->first_line &&
+        p->source.line <= block->last_line;
+    if (!from_representation)
+        return 1;
+    const model_type *base = lookup_base(w->v, t);
+    return base && base != t && lookup_declared_property(w->v, base, name);
+}
+
+/* Whether the page has a properties table for t: a property of t from the
+ * representation's page, outside the representation. A page with none
+ * lacks a table, which is one defect, not one per key. */
+static int has_properties_table(const example_walk *w, const model_type *t)
+{
+    const json_block_index *block = json_block_at(w->record,
+                                                  w->ex->source.line);
+    for (size_t i = 0; i < t->nproperties; i++) {
+        const model_property *p = &t->properties[i];
+        if (same_file(p->source.file, w->ex->source.file) &&
+            (!block || p->source.line < block->first_line ||
+             p->source.line > block->last_line))
+            return 1;
+    }
+    return 0;
+}
+
+static void representation_extra(example_walk *w, const model_type *t,
+                                 src_ref table)
 {
     const cJSON *item;
+    if (!has_properties_table(w, t))
+        return;
     cJSON_ArrayForEach(item, w->ex->json) {
-        if (strchr(item->string, '@') ||
-            lookup_declared_property(w->v, t, item->string))
+        if (strchr(item->string, '@') || declared_in_table(w, t, item->string))
             continue;
         size_t saved;
         push_key(w, item->string, &saved);
         src_ref at = pointer_location(w);
         pop_pointer(w, saved);
         lint_findings_add_related(w->out, "representation-mismatch", at,
-                                  t->source, "the properties table",
+                                  table, "the properties table",
                                   "\"%s\" is in the JSON representation of "
                                   "%s but not in its properties table",
                                   item->string, t->name);
@@ -555,15 +639,16 @@ static void representation_extra(example_walk *w, const model_type *t)
 
 static void check_representation(example_walk *w, const model_type *t)
 {
+    src_ref page_of_type;
     if (!lint_rule_enabled(w->ctx, "representation-mismatch") ||
-        !same_file(w->ex->source.file, t->source.file))
+        !is_resource_page_of(w->v, t, w->ex->source.file, &page_of_type))
         return;
     const json_block_index *block = json_block_at(w->record,
                                                   w->ex->source.line);
     if (!w->ex->truncated && !(block && block->truncated))
         representation_missing(w, t);
     if (!is_open_type(w, t))
-        representation_extra(w, t);
+        representation_extra(w, t, page_of_type);
 }
 
 /* ---- per example ---------------------------------------------------------------- */
@@ -642,6 +727,24 @@ static void report_read_only(const model_method *me, const method_param *p,
                               p->name, me->id, t->name);
 }
 
+/* A property that a type derived from t declares: a body of a base type
+ * ("place") is one of its derived types ("room", chosen by @odata.type),
+ * and its table lists that type's properties. */
+static const model_property *declared_on_derived(const model_view *v,
+                                                 const model_type *t,
+                                                 const char *name)
+{
+    for (size_t i = 0; i < v->m->ntypes; i++) {
+        const model_type *d = v->m->types[i];
+        if (d == t || !d->primary || !d->base || !derives_from(v, d, t))
+            continue;
+        const model_property *p = model_type_find_property(d, name);
+        if (p && !is_method_page(v, p->source.file))
+            return p;
+    }
+    return NULL;
+}
+
 /* Rows of a request-body table for a method whose body is a whole type. */
 static void check_body_params(const model_view *v, const lint_context *ctx,
                               const model_method *me, lint_findings *out)
@@ -656,8 +759,9 @@ static void check_body_params(const model_view *v, const lint_context *ctx,
             p->name ? lookup_declared_property(v, t, p->name) : NULL;
         if (declared && declared->read_only == TRI_YES && read_only_on)
             report_read_only(me, p, t, declared, out);
-        if (!p->name || declared || !lint_rule_enabled(ctx,
-                                                      "undeclared-property"))
+        if (!p->name || declared ||
+            !lint_rule_enabled(ctx, "undeclared-property") ||
+            declared_on_derived(v, t, p->name))
             continue;
         lint_findings_add_related(out, "undeclared-property", p->source,
                                   t->source, "where the type is defined",

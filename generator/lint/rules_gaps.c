@@ -85,6 +85,8 @@ static void todo_code(const page *p, const page_code *code,
                       lint_findings *out)
 {
     const char *line_start = code->text;
+    if (!line_start || !lint_regex_may_match(RX_PLACEHOLDER, line_start))
+        return; /* no line of it can hold one */
     for (int line = code->line; line_start && *line_start; line++) {
         const char *nl = strchr(line_start, '\n');
         size_t len = nl ? (size_t)(nl - line_start) : strlen(line_start);

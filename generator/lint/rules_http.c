@@ -106,18 +106,38 @@ static void format_statuses(const prose_statuses *ps, strbuf *out)
         strbuf_printf(out, "%s%d", i == 0 ? "" : " or ", ps->status[i]);
 }
 
+/* A page may document a second operation further down, with an "HTTP
+ * request" heading of its own ("## Retrieve thumbnail binary content",
+ * then "### HTTP request"): the Response section says nothing of its
+ * responses. The line of the first such heading after the Response
+ * section, or INT_MAX. */
+static int next_operation_line(const page *p)
+{
+    int last = 0;
+    int first = response_section(p, &last);
+    if (!first)
+        return 0x7fffffff;
+    for (size_t i = 0; i < p->nheadings; i++)
+        if (p->headings[i].line > first &&
+            lint_strcasecmp(p->headings[i].text, "HTTP request") == 0)
+            return p->headings[i].line;
+    return 0x7fffffff;
+}
+
 static void rule_status_mismatch(const page *p, lint_findings *out)
 {
     prose_statuses ps = {{0}, 0, 0};
     collect_prose_statuses(p, &ps);
     if (ps.count == 0)
         return;
+    int other_operation = next_operation_line(p);
     strbuf said = STRBUF_INIT;
     format_statuses(&ps, &said);
     for (size_t i = 0; i < p->ncodes; i++) {
         const http_block *h = p->codes[i].http;
         if (!is_response(&p->codes[i]) || is_ignored(&p->codes[i]) ||
-            h->status <= 0 || prose_says(&ps, h->status))
+            h->status <= 0 || prose_says(&ps, h->status) ||
+            h->status_line > other_operation)
             continue;
         lint_findings_add(out, "status-mismatch", p->rel_path,
                           h->status_line, 1,
@@ -196,13 +216,17 @@ static char *target_path(const char *target, char *version, size_t vsize)
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 
-/* Templates write placeholders as {id} and, now and then, <address>. */
+/* Templates write placeholders as {id} and, now and then, <address>;
+ * generated pages write function parameters as 'parameterValue'. */
 static const char *placeholder_end(const char *t)
 {
+    static const char generated[] = "'parameterValue'";
     if (*t == '{')
         return strchr(t, '}');
     if (*t == '<')
         return strchr(t, '>');
+    if (strncmp(t, generated, sizeof generated - 1) == 0)
+        return t + sizeof generated - 2;
     return NULL;
 }
 
@@ -309,28 +333,79 @@ static char *me_as_user(const char *path)
     return strbuf_detach(&b);
 }
 
+/* A drive's root item is addressed as root, or by path as
+ * root:/folder/file:, where templates write items/{item-id}:
+ * "/me/drive/root/children" is "/me/drive/items/{id}/children". NULL when
+ * path has no such segment. */
+static char *drive_root_as_item(const char *path)
+{
+    for (const char *s = strstr(path, "/root"); s; s = strstr(s + 1, "/root")) {
+        const char *after = s + 5;
+        if (*after != '\0' && *after != '/' && *after != ':')
+            continue;
+        /* The segment before: "drive", or the id after "drives". */
+        const char *prev = s;
+        while (prev > path && prev[-1] != '/')
+            prev--;
+        int under_drive = (size_t)(s - prev) == 5 &&
+                          lint_strncasecmp(prev, "drive", 5) == 0;
+        if (!under_drive && prev > path + 1) {
+            const char *pp = prev - 1;
+            while (pp > path && pp[-1] != '/')
+                pp--;
+            under_drive = (size_t)(prev - 1 - pp) == 6 &&
+                          lint_strncasecmp(pp, "drives", 6) == 0;
+        }
+        if (!under_drive)
+            continue;
+        if (*after == ':') {
+            /* root:/path/to/item: -- up to the closing colon, or the end */
+            const char *close = strchr(after + 1, ':');
+            after = close ? close + 1 : after + strlen(after);
+        }
+        strbuf b = STRBUF_INIT;
+        strbuf_add(&b, path, (size_t)(s - path));
+        strbuf_printf(&b, "/items/root%s", after);
+        return strbuf_detach(&b);
+    }
+    return NULL;
+}
+
 typedef enum request_match {
     REQUEST_MATCHES,
     REQUEST_OTHER_VERB, /* the path matches, with another verb */
     REQUEST_NO_PATH,
 } request_match;
 
+static int matches_any(const char *template, char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (paths[i] && template_matches(template, paths[i], 0))
+            return 1;
+    return 0;
+}
+
 static request_match match_request(const templates *ts,
                                    const http_request_line *rl,
                                    const char *path,
                                    const request_template **path_match)
 {
-    char *as_user = me_as_user(path);
+    /* The path as written, and as the templates may spell it. */
+    char *paths[4];
+    paths[0] = xstrdup(path);
+    paths[1] = me_as_user(path);
+    paths[2] = drive_root_as_item(path);
+    paths[3] = paths[1] ? drive_root_as_item(paths[1]) : NULL;
     request_match result = REQUEST_NO_PATH;
     for (size_t i = 0; i < ts->count && result != REQUEST_MATCHES; i++) {
-        if (!template_matches(ts->items[i].path, path, 0) &&
-            !(as_user && template_matches(ts->items[i].path, as_user, 0)))
+        if (!matches_any(ts->items[i].path, paths, 4))
             continue;
         *path_match = &ts->items[i];
         result = same_verb(ts->items[i].request, rl) ? REQUEST_MATCHES
                                                      : REQUEST_OTHER_VERB;
     }
-    free(as_user);
+    for (size_t i = 0; i < 4; i++)
+        free(paths[i]);
     return result;
 }
 
@@ -667,6 +742,16 @@ static int length_fits(const char *body, long declared)
            declared == crlf + 2;
 }
 
+/* A response annotated "truncated": true shows part of the body; the
+ * Content-Length of the whole one is rightly longer. */
+static int shortened_on_purpose(const page_code *c, long declared,
+                                size_t shown)
+{
+    return is_response(c) && c->annotation && c->annotation->json &&
+           annotation_flag(c->annotation->json, "truncated") &&
+           declared > (long)shown;
+}
+
 static void rule_content_length(const page *p, lint_findings *out)
 {
     for (size_t i = 0; i < p->ncodes; i++) {
@@ -682,6 +767,8 @@ static void rule_content_length(const page *p, lint_findings *out)
         size_t len = strlen(h->body);
         while (len > 0 && strchr(" \t\r\n", h->body[len - 1]))
             len--;
+        if (shortened_on_purpose(&p->codes[i], declared, len))
+            continue;
         lint_findings_add(out, "content-length", p->rel_path,
                           header_line(h, "Content-Length"), 1,
                           "Content-Length is %ld but the body has %zu bytes",

@@ -266,6 +266,31 @@ static void check_link(const link_check *lc, const char *root)
     free(file);
 }
 
+char *lint_link_resolve(const char *rel_path, const char *target)
+{
+    if (!is_checkable(target))
+        return NULL;
+    char *file = link_file_part(target);
+    char *base = xstrdup(rel_path ? rel_path : "");
+    char *slash = strrchr(base, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        base[0] = '\0';
+    components c = {{0}, 0};
+    char *resolved = NULL;
+    if (*file && push_path(&c, base) == 0 && push_path(&c, file) == 0 &&
+        c.count > 0) {
+        strbuf b = STRBUF_INIT;
+        for (size_t i = 0; i < c.count; i++)
+            strbuf_printf(&b, "%s%s", i ? "/" : "", c.item[i]);
+        resolved = strbuf_detach(&b);
+    }
+    free(base);
+    free(file);
+    return resolved;
+}
+
 void lint_rules_links(const page *p, const lint_context *ctx,
                       lint_findings *out)
 {
