@@ -42,7 +42,15 @@ if [ -z "$apimd_target" ] ||
   apimd=
 fi
 rss=$build/bench/rss
-rm -rf "$out"
+# The last run's outputs are moved aside and deleted at the end: deleting
+# thousands of files right before timing the creation of thousands of
+# others slows the creation down on some file systems (ext4 without a
+# journal skips recently freed inodes one by one).
+old_out=
+if [ -e "$out" ]; then
+  old_out=$out.old.$$
+  mv "$out" "$old_out"
+fi
 mkdir -p "$out"
 
 # ---- measuring ---------------------------------------------------------------
@@ -123,6 +131,28 @@ apimd_row "apimd lint --format json" lint lint -q --format json --fail-on never 
   -o "$out/lint.json" "$corpus"
 apimd_row "apimd generate -o DIR" generate generate -q -o "$out/generated-{run}" "$corpus"
 
+# ---- the single pass ------------------------------------------------------
+# schema + lint + generate from one reading of the pages. "Up to date": the
+# output directory holds what the docs give (regeneration, as in CI: a
+# first, unmeasured run fills it); "fresh": a new directory each run.
+single_wall= single_kb= fresh_wall= fresh_kb=
+if [ -n "$apimd" ]; then
+  "$apimd" generate -q -o "$out/single" "$corpus" >/dev/null 2>&1
+  apimd_row "apimd single pass, output up to date" single generate -q -o "$out/single" \
+    --schema "$out/single-schema.json" --lint "$out/single-lint.json" --lint-format json \
+    "$corpus"
+  [ "$last_exit" -le 1 ] && single_wall=$best_wall single_kb=$peak_kb
+  apimd_row "apimd single pass, fresh output" single-fresh generate -q \
+    -o "$out/single-fresh-{run}" --schema "$out/single-fresh-schema.json" \
+    --lint "$out/single-fresh-lint.json" --lint-format json "$corpus"
+  [ "$last_exit" -le 1 ] && fresh_wall=$best_wall fresh_kb=$peak_kb
+  # Its outputs are those of the three commands.
+  cmp -s "$out/single-schema.json" "$out/schema.json" &&
+    cmp -s "$out/single-lint.json" "$out/lint.json" &&
+    diff -r "$out/single" "$out/generated-1" >/dev/null ||
+    echo "bench: the single pass does not give what the three commands give" >&2
+fi
+
 # ---- JSON ------------------------------------------------------------------
 echo
 texts=$(python3 bench/extract-json.py "$corpus" "$out/json")
@@ -133,6 +163,45 @@ json_mbs=$(awk -v b="$json_bytes" -v n="$passes" -v s="$best_wall" \
   'BEGIN {if (s > 0) printf "%.1f", b * n / s / 1e6; else print "n/a"}')
 echo "json baseline: cJSON parse + print + free, $texts texts ($json_bytes bytes)"
 echo "  x $passes passes: ${best_wall}s, $json_mbs MB/s"
-# The generated from_json/to_json are measured here once the generated code
-# has a benchmark driver; the ratio is generated time / cJSON time.
-echo "generated from_json/to_json vs cJSON: not measured yet"
+
+# ---- the generated code ------------------------------------------------------
+# The corpus model's C (generated above), built as a release library with
+# its own meson.build, and bench/gen_roundtrip.c over every example of a
+# known type: the generated from_json + to_json against cJSON_Parse +
+# cJSON_Print of the same texts. The driver dispatches by type name
+# through the registry of the codegen tests (tests/codegen/registry.mustache).
+gen_ratio= chain_ratio=
+gen_log=$out/gen-build.log
+if [ -n "$apimd" ] && ninja -C "$build" bench/render_registry >"$gen_log" 2>&1 &&
+   "$apimd" schema -q --examples -o "$out/model-examples.json" "$corpus" &&
+   "$build/bench/render_registry" "$out/model-examples.json" \
+     tests/codegen/registry.mustache "$out/registry.c" >>"$gen_log" 2>&1 &&
+   meson setup "$out/gen-build" "$out/single" --buildtype=release >>"$gen_log" 2>&1 &&
+   ninja -C "$out/gen-build" >>"$gen_log" 2>&1 &&
+   cc -O2 -std=c11 -I"$out/single" -Itests/codegen bench/gen_roundtrip.c "$out/registry.c" \
+     -L"$out/gen-build" -lgraph -Wl,-rpath,"$PWD/$out/gen-build" \
+     $(pkg-config --cflags --libs libcjson) -o "$out/gen_roundtrip" >>"$gen_log" 2>&1 &&
+   "$out/gen_roundtrip" -n 20 "$out/model-examples.json" >"$out/gen_roundtrip.out"; then
+  gen_ratio=$(awk '$1 == "ratio" {print $2}' "$out/gen_roundtrip.out")
+  chain_ratio=$(awk '$1 == "chain_ratio" {print $2}' "$out/gen_roundtrip.out")
+  awk '$1 == "texts" {t = $2} $1 == "bytes" {b = $2} $1 == "cjson_seconds" {c = $2}
+       $1 == "convert_seconds" {g = $2} $1 == "chain_seconds" {h = $2}
+       END {printf "generated code: %d example texts (%d bytes), best of 20 passes\n", t, b
+            printf "  cJSON_Parse + cJSON_Print: %ss; from_json + to_json: %ss; ", c, g
+            printf "parse -> from_json -> to_json -> print: %ss\n", h}' "$out/gen_roundtrip.out"
+  echo "  from_json + to_json vs cJSON parse + print: $gen_ratio (the whole chain: $chain_ratio)"
+else
+  echo "generated from_json/to_json vs cJSON: not measured (see $gen_log)"
+fi
+
+# ---- summary -------------------------------------------------------------------
+echo
+echo "summary  $pages pages, $bytes bytes, $(nproc) cores"
+echo "  baseline (cmark-gfm, 1 thread)          ${base_wall}s"
+if [ -n "$single_wall" ]; then
+  echo "  apimd single pass (schema+lint+generate) ${single_wall}s  ratio $(ratio "$single_wall" "$base_wall")  peak RSS $(mib "$single_kb") MiB"
+  echo "    into a fresh directory                 ${fresh_wall:--}s  ratio $(ratio "${fresh_wall:-0}" "$base_wall")  peak RSS $(mib "${fresh_kb:-0}") MiB"
+fi
+echo "  generated code vs cJSON                  ${gen_ratio:-not measured}"
+[ -n "$old_out" ] && rm -rf "$old_out"
+exit 0

@@ -445,6 +445,39 @@ static const graph__field_info graph_call__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_call__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    9,
+    10,
+    11,
+    12,
+    13,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+};
+
 const graph__type_info graph_call_type_info = {
     "call",
     "#microsoft.graph.call",
@@ -452,6 +485,7 @@ const graph__type_info graph_call_type_info = {
     NULL,
     graph_call__fields,
     sizeof graph_call__fields / sizeof graph_call__fields[0],
+    graph_call__by_name,
     NULL,
     0,
     offsetof(graph_call, odata_type),

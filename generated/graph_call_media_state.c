@@ -25,6 +25,11 @@ static const graph__field_info graph_call_media_state__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_call_media_state__by_name[] = {
+    0,
+};
+
 const graph__type_info graph_call_media_state_type_info = {
     "callMediaState",
     "#microsoft.graph.callMediaState",
@@ -32,6 +37,7 @@ const graph__type_info graph_call_media_state_type_info = {
     NULL,
     graph_call_media_state__fields,
     sizeof graph_call_media_state__fields / sizeof graph_call_media_state__fields[0],
+    graph_call_media_state__by_name,
     NULL,
     0,
     offsetof(graph_call_media_state, odata_type),

@@ -13,6 +13,7 @@ const graph__type_info graph_call_options_type_info = {
     NULL,
     0,
     NULL,
+    NULL,
     0,
     offsetof(graph_call_options, odata_type),
     offsetof(graph_call_options, additional_data),

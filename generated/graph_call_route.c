@@ -55,6 +55,13 @@ static const graph__field_info graph_call_route__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_call_route__by_name[] = {
+    0,
+    1,
+    2,
+};
+
 const graph__type_info graph_call_route_type_info = {
     "callRoute",
     "#microsoft.graph.callRoute",
@@ -62,6 +69,7 @@ const graph__type_info graph_call_route_type_info = {
     NULL,
     graph_call_route__fields,
     sizeof graph_call_route__fields / sizeof graph_call_route__fields[0],
+    graph_call_route__by_name,
     NULL,
     0,
     offsetof(graph_call_route, odata_type),

@@ -55,6 +55,13 @@ static const graph__field_info graph_chat_info__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_chat_info__by_name[] = {
+    0,
+    1,
+    2,
+};
+
 const graph__type_info graph_chat_info_type_info = {
     "chatInfo",
     "#microsoft.graph.chatInfo",
@@ -62,6 +69,7 @@ const graph__type_info graph_chat_info_type_info = {
     NULL,
     graph_chat_info__fields,
     sizeof graph_chat_info__fields / sizeof graph_chat_info__fields[0],
+    graph_chat_info__by_name,
     NULL,
     0,
     offsetof(graph_chat_info, odata_type),

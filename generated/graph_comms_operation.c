@@ -70,6 +70,14 @@ static const graph__field_info graph_comms_operation__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_comms_operation__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+};
+
 const graph__type_info graph_comms_operation_type_info = {
     "commsOperation",
     "#microsoft.graph.commsOperation",
@@ -77,6 +85,7 @@ const graph__type_info graph_comms_operation_type_info = {
     NULL,
     graph_comms_operation__fields,
     sizeof graph_comms_operation__fields / sizeof graph_comms_operation__fields[0],
+    graph_comms_operation__by_name,
     NULL,
     0,
     offsetof(graph_comms_operation, odata_type),

@@ -25,6 +25,11 @@ static const graph__field_info graph_entity__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_entity__by_name[] = {
+    0,
+};
+
 /* The types "@odata.type" may name in place of entity. */
 static const graph__type_info *const graph_entity__derived[] = {
     &graph_thumbnail_set_type_info,
@@ -37,6 +42,7 @@ const graph__type_info graph_entity_type_info = {
     NULL,
     graph_entity__fields,
     sizeof graph_entity__fields / sizeof graph_entity__fields[0],
+    graph_entity__by_name,
     graph_entity__derived,
     sizeof graph_entity__derived / sizeof graph_entity__derived[0],
     offsetof(graph_entity, odata_type),

@@ -55,6 +55,13 @@ static const graph__field_info graph_identity__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_identity__by_name[] = {
+    0,
+    1,
+    2,
+};
+
 const graph__type_info graph_identity_type_info = {
     "identity",
     "#microsoft.graph.identity",
@@ -62,6 +69,7 @@ const graph__type_info graph_identity_type_info = {
     NULL,
     graph_identity__fields,
     sizeof graph_identity__fields / sizeof graph_identity__fields[0],
+    graph_identity__by_name,
     NULL,
     0,
     offsetof(graph_identity, odata_type),

@@ -55,6 +55,13 @@ static const graph__field_info graph_identity_set__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_identity_set__by_name[] = {
+    0,
+    1,
+    2,
+};
+
 const graph__type_info graph_identity_set_type_info = {
     "identitySet",
     "#microsoft.graph.identitySet",
@@ -62,6 +69,7 @@ const graph__type_info graph_identity_set_type_info = {
     NULL,
     graph_identity_set__fields,
     sizeof graph_identity_set__fields / sizeof graph_identity_set__fields[0],
+    graph_identity_set__by_name,
     NULL,
     0,
     offsetof(graph_identity_set, odata_type),

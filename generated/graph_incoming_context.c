@@ -70,6 +70,14 @@ static const graph__field_info graph_incoming_context__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_incoming_context__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+};
+
 const graph__type_info graph_incoming_context_type_info = {
     "incomingContext",
     "#microsoft.graph.incomingContext",
@@ -77,6 +85,7 @@ const graph__type_info graph_incoming_context_type_info = {
     NULL,
     graph_incoming_context__fields,
     sizeof graph_incoming_context__fields / sizeof graph_incoming_context__fields[0],
+    graph_incoming_context__by_name,
     NULL,
     0,
     offsetof(graph_incoming_context, odata_type),

@@ -70,6 +70,8 @@ struct graph__type_info {
     const graph__type_info *base;
     const graph__field_info *fields; /* its own, not the base's */
     size_t field_count;
+    /* fields' positions in the byte order of their JSON names */
+    const unsigned short *by_name;
     const graph__type_info *const *derived; /* every descendant */
     size_t derived_count;
     /* Where the root type keeps @odata.type and undeclared properties;

@@ -18,6 +18,7 @@ const graph__type_info graph_media_config_type_info = {
     NULL,
     NULL,
     0,
+    NULL,
     graph_media_config__derived,
     sizeof graph_media_config__derived / sizeof graph_media_config__derived[0],
     offsetof(graph_media_config, odata_type),

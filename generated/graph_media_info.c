@@ -40,6 +40,12 @@ static const graph__field_info graph_media_info__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_media_info__by_name[] = {
+    0,
+    1,
+};
+
 const graph__type_info graph_media_info_type_info = {
     "mediaInfo",
     "#microsoft.graph.mediaInfo",
@@ -47,6 +53,7 @@ const graph__type_info graph_media_info_type_info = {
     NULL,
     graph_media_info__fields,
     sizeof graph_media_info__fields / sizeof graph_media_info__fields[0],
+    graph_media_info__by_name,
     NULL,
     0,
     offsetof(graph_media_info, odata_type),

@@ -85,6 +85,15 @@ static const graph__field_info graph_media_stream__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_media_stream__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+    4,
+};
+
 const graph__type_info graph_media_stream_type_info = {
     "mediaStream",
     "#microsoft.graph.mediaStream",
@@ -92,6 +101,7 @@ const graph__type_info graph_media_stream_type_info = {
     NULL,
     graph_media_stream__fields,
     sizeof graph_media_stream__fields / sizeof graph_media_stream__fields[0],
+    graph_media_stream__by_name,
     NULL,
     0,
     offsetof(graph_media_stream, odata_type),

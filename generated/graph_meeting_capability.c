@@ -40,6 +40,12 @@ static const graph__field_info graph_meeting_capability__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_meeting_capability__by_name[] = {
+    0,
+    1,
+};
+
 const graph__type_info graph_meeting_capability_type_info = {
     "meetingCapability",
     "#microsoft.graph.meetingCapability",
@@ -47,6 +53,7 @@ const graph__type_info graph_meeting_capability_type_info = {
     NULL,
     graph_meeting_capability__fields,
     sizeof graph_meeting_capability__fields / sizeof graph_meeting_capability__fields[0],
+    graph_meeting_capability__by_name,
     NULL,
     0,
     offsetof(graph_meeting_capability, odata_type),

@@ -13,6 +13,7 @@ const graph__type_info graph_meeting_info_type_info = {
     NULL,
     0,
     NULL,
+    NULL,
     0,
     offsetof(graph_meeting_info, odata_type),
     offsetof(graph_meeting_info, additional_data),

@@ -25,6 +25,11 @@ static const graph__field_info graph_organizer_meeting_info__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_organizer_meeting_info__by_name[] = {
+    0,
+};
+
 const graph__type_info graph_organizer_meeting_info_type_info = {
     "organizerMeetingInfo",
     "#microsoft.graph.organizerMeetingInfo",
@@ -32,6 +37,7 @@ const graph__type_info graph_organizer_meeting_info_type_info = {
     NULL,
     graph_organizer_meeting_info__fields,
     sizeof graph_organizer_meeting_info__fields / sizeof graph_organizer_meeting_info__fields[0],
+    graph_organizer_meeting_info__by_name,
     NULL,
     0,
     offsetof(graph_organizer_meeting_info, odata_type),

@@ -100,6 +100,16 @@ static const graph__field_info graph_participant__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_participant__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+};
+
 const graph__type_info graph_participant_type_info = {
     "participant",
     "#microsoft.graph.participant",
@@ -107,6 +117,7 @@ const graph__type_info graph_participant_type_info = {
     NULL,
     graph_participant__fields,
     sizeof graph_participant__fields / sizeof graph_participant__fields[0],
+    graph_participant__by_name,
     NULL,
     0,
     offsetof(graph_participant, odata_type),

@@ -85,6 +85,15 @@ static const graph__field_info graph_participant_info__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_participant_info__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+    4,
+};
+
 const graph__type_info graph_participant_info_type_info = {
     "participantInfo",
     "#microsoft.graph.participantInfo",
@@ -92,6 +101,7 @@ const graph__type_info graph_participant_info_type_info = {
     NULL,
     graph_participant_info__fields,
     sizeof graph_participant_info__fields / sizeof graph_participant_info__fields[0],
+    graph_participant_info__by_name,
     NULL,
     0,
     offsetof(graph_participant_info, odata_type),

@@ -100,6 +100,16 @@ static const graph__field_info graph_record_operation__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_record_operation__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+};
+
 const graph__type_info graph_record_operation_type_info = {
     "recordOperation",
     "#microsoft.graph.recordOperation",
@@ -107,6 +117,7 @@ const graph__type_info graph_record_operation_type_info = {
     NULL,
     graph_record_operation__fields,
     sizeof graph_record_operation__fields / sizeof graph_record_operation__fields[0],
+    graph_record_operation__by_name,
     NULL,
     0,
     offsetof(graph_record_operation, odata_type),

@@ -55,6 +55,13 @@ static const graph__field_info graph_result_info__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_result_info__by_name[] = {
+    0,
+    1,
+    2,
+};
+
 const graph__type_info graph_result_info_type_info = {
     "resultInfo",
     "#microsoft.graph.resultInfo",
@@ -62,6 +69,7 @@ const graph__type_info graph_result_info_type_info = {
     NULL,
     graph_result_info__fields,
     sizeof graph_result_info__fields / sizeof graph_result_info__fields[0],
+    graph_result_info__by_name,
     NULL,
     0,
     offsetof(graph_result_info, odata_type),

@@ -9,7 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- errors and JSON paths ---- */
+/* ---- errors and JSON paths ----
+ *
+ * Reading first goes the quick way, with err NULL: no path is kept and a
+ * failure says nothing. Only when that fails is the value read again the
+ * careful way, which reports where and why; so these helpers accept a NULL
+ * err and then do nothing. */
 
 static void set_text(char *dest, size_t size, const char *text)
 {
@@ -22,7 +27,8 @@ static void set_text(char *dest, size_t size, const char *text)
 
 static int fail(const char *message, graph_error *err)
 {
-    set_text(err->message, sizeof err->message, message);
+    if (err)
+        set_text(err->message, sizeof err->message, message);
     return -1;
 }
 
@@ -31,6 +37,8 @@ static int fail_expected(const char *what, const char *type_name,
                          graph_error *err)
 {
     char message[sizeof err->message];
+    if (!err)
+        return -1;
     snprintf(message, sizeof message, "expected %s (%s)", what, type_name);
     return fail(message, err);
 }
@@ -73,6 +81,8 @@ static int is_plain_key(const char *key)
 /* ".key", or "['key']" for a key that is not a plain name. */
 static size_t path_push_key(graph_error *err, const char *key)
 {
+    if (!err)
+        return 0;
     if (is_plain_key(key)) {
         size_t mark = path_append(err, ".");
         path_append(err, key);
@@ -90,13 +100,16 @@ static size_t path_push_key(graph_error *err, const char *key)
 static size_t path_push_index(graph_error *err, size_t index)
 {
     char text[32];
+    if (!err)
+        return 0;
     snprintf(text, sizeof text, "[%lu]", (unsigned long)index);
     return path_append(err, text);
 }
 
 static void path_restore(graph_error *err, size_t mark)
 {
-    err->path[mark] = '\0';
+    if (err)
+        err->path[mark] = '\0';
 }
 
 /* Public entry points report into the caller's error, or into a local
@@ -570,6 +583,90 @@ static int read_odata_type(const cJSON *json, void *object, const graph__type_in
     return 0;
 }
 
+/* The quick way: one walk over the object's members, each found among the
+ * fields by binary search in by_name (a table per type of the chain),
+ * instead of a search of the members for every field. The first of twin
+ * members counts, as cJSON_GetObjectItemCaseSensitive finds it; anything
+ * unusual (a member without a name, a chain too deep or too wide for the
+ * marks below) is left to the careful way. Returns 0, or -1 to say "read
+ * it the careful way". */
+enum { QUICK_LEVELS = 16, QUICK_FIELDS = 1024 };
+
+static const graph__field_info *find_field(const graph__type_info *type,
+                                        const char *json_name, size_t *position)
+{
+    size_t lo = 0, hi = type->field_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t at = type->by_name[mid];
+        int c = strcmp(json_name, type->fields[at].json_name);
+        if (c == 0) {
+            *position = at;
+            return &type->fields[at];
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+static int read_members(const cJSON *json, void *object, const graph__type_info *type)
+{
+    const graph__type_info *chain[QUICK_LEVELS];
+    size_t first_mark[QUICK_LEVELS], levels = 0, marks = 0;
+    for (const graph__type_info *t = type; t; t = t->base) {
+        if (levels == QUICK_LEVELS || (t->field_count && !t->by_name))
+            return -1;
+        chain[levels] = t;
+        first_mark[levels++] = marks;
+        marks += t->field_count;
+    }
+    if (marks > QUICK_FIELDS)
+        return -1;
+    unsigned char seen[QUICK_FIELDS / 8];
+    memset(seen, 0, (marks + 7) / 8);
+    const graph__type_info *root = chain[levels - 1];
+    const cJSON *item;
+    cJSON_ArrayForEach(item, json) {
+        if (!item->string)
+            return -1;
+        if (is_odata_type(item))
+            continue;
+        bool declared = false;
+        for (size_t l = 0; l < levels; l++) {
+            size_t at;
+            const graph__field_info *f = find_field(chain[l], item->string, &at);
+            if (!f)
+                continue;
+            declared = true;
+            size_t mark = first_mark[l] + at;
+            if (seen[mark / 8] & (1u << (mark % 8)))
+                continue; /* a twin: the first one was read */
+            seen[mark / 8] |= (unsigned char)(1u << (mark % 8));
+            if (read_field(item, object, f, NULL) != 0)
+                return -1;
+        }
+        if (declared)
+            continue;
+        cJSON *extra = pointer_at(object, root->additional_data_offset);
+        if (!extra) {
+            extra = cJSON_CreateObject();
+            set_pointer(object, root->additional_data_offset, extra);
+        }
+        cJSON *copy = cJSON_Duplicate(item, 1);
+        if (!extra || !copy || !cJSON_AddItemToObject(extra, item->string, copy)) {
+            cJSON_Delete(copy);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* err NULL: the quick way (see above); else the careful way, in the order
+ * the struct declares the fields, base types first, so that a failure
+ * names the first property in that order, with its path. */
 static int read_object(const cJSON *json, const graph__type_info *type,
                        void **out, graph_error *err)
 {
@@ -581,8 +678,9 @@ static int read_object(const cJSON *json, const graph__type_info *type,
     if (!object)
         return fail_out_of_memory(err);
     if (read_odata_type(json, object, actual, err) != 0 ||
-        read_fields(json, object, actual, err) != 0 ||
-        read_additional(json, object, actual, err) != 0) {
+        (!err && read_members(json, object, actual) != 0) ||
+        (err && read_fields(json, object, actual, err) != 0) ||
+        (err && read_additional(json, object, actual, err) != 0)) {
         graph__object_free(object, actual);
         return -1;
     }
@@ -599,7 +697,9 @@ int graph__object_from_json(const cJSON *json, const graph__type_info *type,
         *out = NULL;
         return fail("no JSON value", report);
     }
-    return read_object(json, type, out, report);
+    if (read_object(json, type, out, NULL) == 0)
+        return 0;
+    return read_object(json, type, out, report); /* again, to say why */
 }
 
 /* ---- to JSON ---- */
@@ -683,7 +783,11 @@ static bool write_field(cJSON *json, const void *object, const graph__field_info
         item = cJSON_CreateNull();
     else
         return true; /* absent */
-    return add_member(json, f->json_name, item);
+    /* the key is the table's literal: cJSON keeps it rather than a copy */
+    if (item && cJSON_AddItemToObjectCS(json, f->json_name, item))
+        return true;
+    cJSON_Delete(item);
+    return false;
 }
 
 static bool write_fields(cJSON *json, const void *object, const graph__type_info *type)

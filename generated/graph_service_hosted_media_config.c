@@ -25,6 +25,11 @@ static const graph__field_info graph_service_hosted_media_config__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_service_hosted_media_config__by_name[] = {
+    0,
+};
+
 const graph__type_info graph_service_hosted_media_config_type_info = {
     "serviceHostedMediaConfig",
     "#microsoft.graph.serviceHostedMediaConfig",
@@ -32,6 +37,7 @@ const graph__type_info graph_service_hosted_media_config_type_info = {
     &graph_media_config_type_info,
     graph_service_hosted_media_config__fields,
     sizeof graph_service_hosted_media_config__fields / sizeof graph_service_hosted_media_config__fields[0],
+    graph_service_hosted_media_config__by_name,
     NULL,
     0,
     0,

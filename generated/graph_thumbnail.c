@@ -85,6 +85,15 @@ static const graph__field_info graph_thumbnail__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_thumbnail__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+    4,
+};
+
 const graph__type_info graph_thumbnail_type_info = {
     "thumbnail",
     "#microsoft.graph.thumbnail",
@@ -92,6 +101,7 @@ const graph__type_info graph_thumbnail_type_info = {
     NULL,
     graph_thumbnail__fields,
     sizeof graph_thumbnail__fields / sizeof graph_thumbnail__fields[0],
+    graph_thumbnail__by_name,
     NULL,
     0,
     offsetof(graph_thumbnail, odata_type),

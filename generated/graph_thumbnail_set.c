@@ -70,6 +70,14 @@ static const graph__field_info graph_thumbnail_set__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_thumbnail_set__by_name[] = {
+    0,
+    1,
+    2,
+    3,
+};
+
 const graph__type_info graph_thumbnail_set_type_info = {
     "thumbnailSet",
     "#microsoft.graph.thumbnailSet",
@@ -77,6 +85,7 @@ const graph__type_info graph_thumbnail_set_type_info = {
     &graph_entity_type_info,
     graph_thumbnail_set__fields,
     sizeof graph_thumbnail_set__fields / sizeof graph_thumbnail_set__fields[0],
+    graph_thumbnail_set__by_name,
     NULL,
     0,
     0,

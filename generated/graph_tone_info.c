@@ -40,6 +40,12 @@ static const graph__field_info graph_tone_info__fields[] = {
     },
 };
 
+/* Their positions above, in the byte order of their JSON names. */
+static const unsigned short graph_tone_info__by_name[] = {
+    0,
+    1,
+};
+
 const graph__type_info graph_tone_info_type_info = {
     "toneInfo",
     "#microsoft.graph.toneInfo",
@@ -47,6 +53,7 @@ const graph__type_info graph_tone_info_type_info = {
     NULL,
     graph_tone_info__fields,
     sizeof graph_tone_info__fields / sizeof graph_tone_info__fields[0],
+    graph_tone_info__by_name,
     NULL,
     0,
     offsetof(graph_tone_info, odata_type),

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "extract/extract.h"
 #include "read/page.h"
+#include "util/json_arena.h"
 
 #ifndef APIMD_VERSION
 #define APIMD_VERSION "0.0.0"
@@ -20,7 +21,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"schema", cmd_schema, "print the schema model of the docs as JSON"},
-    {"generate", cmd_generate, "generate C model code from the docs"},
+    {"generate", cmd_generate, "generate C model code from the docs; with --schema and\n"
+                               "             --lint, the schema and the lint report too, in one pass"},
     {"lint", cmd_lint, "check the docs for gaps, broken form and conflicts"},
 };
 
@@ -69,6 +71,9 @@ int main(int argc, char **argv)
                 name);
         return 2;
     }
+    /* cJSON trees built and dropped whole come from arenas: routed
+     * here once, before any thread starts. */
+    json_arena_install();
     page_reader_init();
     extract_init();
     int status = cmd->run(argc - 2, argv + 2);

@@ -1,30 +1,128 @@
-/* apimd generate DOCS... -o DIR: C model code from the docs. */
+/* apimd generate DOCS... -o DIR: C model code from the docs; with --schema
+ * and --lint, the schema model and the lint report too, from one reading
+ * of the pages. */
+#include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/docs_run.h"
+#include "cli/lint_run.h"
 #include "emit/generate.h"
+#include "util/json_arena.h"
 
-static int generate_from_model(arg_parser *p, const model *m, int quiet)
+static const char *value_or_null(arg_parser *p, const char *option)
 {
-    cJSON *json = model_to_json(m, 0);
+    const arg_spec *s = args_find(p, option);
+    return s->seen ? s->value : NULL;
+}
+
+/* What runs beside the code generation after the merge (all of it only
+ * reads the model): the cross-page lint and its report, and the schema. */
+typedef struct side_work {
+    lint_run *lr; /* NULL: no lint */
+    const model *model;
+    const char *schema; /* where the schema goes, or NULL */
+    int schema_status;
+    arg_parser *parser;
+    strbuf report, schema_problems;
+} side_work;
+
+static void *run_side_work(void *arg)
+{
+    side_work *t = arg;
+    if (t->lr) {
+        lint_run_model(t->lr, t->model, 0);
+        lint_run_render(t->lr, t->parser, value_or_null(t->parser, "lint-format"),
+                        &t->report);
+    }
+    if (t->schema)
+        t->schema_status = docs_write_schema(t->model, 0, t->schema, &t->schema_problems);
+    return NULL;
+}
+
+static int worse(int a, int b)
+{
+    return a == 2 || b == 2 ? 2 : a > b ? a : b;
+}
+
+/* Everything after the merge: the model JSON once, for the schema and the
+ * view; the lint tail on a thread of its own when there are cores to
+ * spare. */
+static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
+{
+    const model *m = run->result.model;
+    const char *schema_path = value_or_null(p, "schema");
+    side_work side = {lr, m, schema_path, 0, p, STRBUF_INIT, STRBUF_INIT};
+    pthread_t thread;
+    int threaded = (lr || schema_path) && jobs > 1 &&
+                   pthread_create(&thread, NULL, run_side_work, &side) == 0;
+    if (!threaded)
+        run_side_work(&side);
+
     generate_options opts = {
         .out_dir = args_find(p, "output")->value,
-        .templates_dir = args_find(p, "templates")->value,
-        .prefix = args_find(p, "prefix")->value,
+        .templates_dir = value_or_null(p, "templates"),
+        .prefix = value_or_null(p, "prefix"),
         .check = args_find(p, "check")->seen,
-        .quiet = quiet,
+        .quiet = run->quiet,
+        .jobs = jobs,
     };
     strbuf messages = STRBUF_INIT;
-    int status = generate_c(json, &opts, &messages);
-    cJSON_Delete(json);
+    /* What the view needs of the model, dropped once the view is built;
+     * built in an arena, like the view, since it is dropped as a whole. */
+    json_arena *json_mem = json_arena_new();
+    json_arena_enter(json_mem);
+    cJSON *json = model_types_to_json(m);
+    json_arena_leave();
+    int generated = generate_c_taking(json, json_mem, &opts, &messages);
+    int status = generated;
+    if (threaded)
+        pthread_join(thread, NULL);
+
+    if (schema_path) {
+        fputs(strbuf_cstr(&side.schema_problems), stderr);
+        status = worse(status, side.schema_status);
+    }
+    if (lr) {
+        int written = lint_run_write(value_or_null(p, "lint"), &side.report);
+        status = worse(status, written ? written
+                                       : lint_exit_status(&lr->findings, lr->config.fail_on));
+    }
     /* --check lists what differs on stdout (it is the answer asked for);
      * errors go to stderr. */
-    FILE *to = status == 1 ? stdout : stderr;
-    fputs(strbuf_cstr(&messages), to);
+    fputs(strbuf_cstr(&messages), generated == 1 ? stdout : stderr);
     strbuf_free(&messages);
+    strbuf_free(&side.schema_problems);
+    strbuf_free(&side.report);
     return status;
+}
+
+/* Usage errors the options can make before any page is read. */
+static int check_options(arg_parser *p)
+{
+    if (!args_find(p, "output")->seen) {
+        fprintf(stderr, "apimd: generate needs -o DIR\nTry 'apimd generate --help'.\n");
+        return 2;
+    }
+    if (lint_run_check_choice(p, "lint-format", lint_run_formats) ||
+        lint_run_check_choice(p, "lint-fail-on", lint_run_levels))
+        return 2;
+    static const char *const lint_options[] = {"lint-format", "lint-fail-on", "lint-config"};
+    for (size_t i = 0; i < sizeof lint_options / sizeof *lint_options; i++)
+        if (args_find(p, lint_options[i])->seen && !args_find(p, "lint")->seen) {
+            fprintf(stderr, "apimd: --%s needs --lint FILE\nTry 'apimd generate --help'.\n",
+                    lint_options[i]);
+            return 2;
+        }
+    const char *schema = value_or_null(p, "schema"), *lint = value_or_null(p, "lint");
+    if (schema && lint && strcmp(schema, "-") == 0 && strcmp(lint, "-") == 0) {
+        fprintf(stderr, "apimd: --schema and --lint cannot both go to stdout\n"
+                        "Try 'apimd generate --help'.\n");
+        return 2;
+    }
+    return 0;
 }
 
 int cmd_generate(int argc, char **argv)
@@ -33,7 +131,12 @@ int cmd_generate(int argc, char **argv)
         {"output", 'o', ARG_VALUE, "DIR", "the output directory (required)", 0, 0},
         {"templates", 't', ARG_VALUE, "DIR", "templates overriding the shipped ones, file by file", 0, 0},
         {"prefix", 'p', ARG_VALUE, "P", "prefix of every C name (default: from the namespace, microsoft.graph -> graph)", 0, 0},
-        {"check", 0, ARG_FLAG, NULL, "write nothing; exit 1 and list what differs when DIR is stale", 0, 0},
+        {"check", 0, ARG_FLAG, NULL, "write nothing to DIR; exit 1 and list what differs when DIR is stale", 0, 0},
+        {"schema", 0, ARG_VALUE, "FILE", "also write the schema model to FILE ('-': stdout), as 'apimd schema' prints it", 0, 0},
+        {"lint", 0, ARG_VALUE, "FILE", "also lint the docs and write the report to FILE ('-': stdout), as 'apimd lint' does", 0, 0},
+        {"lint-format", 0, ARG_VALUE, "FMT", "format of the --lint report: text (default), json or sarif", 0, 0},
+        {"lint-fail-on", 0, ARG_VALUE, "LEVEL", "exit 1 on findings at or above LEVEL: error, warning, note, never (default)", 0, 0},
+        {"lint-config", 0, ARG_VALUE, "FILE", "lint configuration (default: .apimd.json in the first DOCS directory that has one)", 0, 0},
         COMMON_DOC_OPTIONS,
     };
     arg_parser p = {"apimd generate", "[options] -o DIR DOCS...",
@@ -41,18 +144,32 @@ int cmd_generate(int argc, char **argv)
                     "code into DIR:\na struct per type with from_json, to_json, "
                     "validate and free, needing only\ncJSON. Only files whose "
                     "content changed are rewritten; files apimd did not\n"
-                    "generate are never touched.",
+                    "generate are never touched. With --schema and --lint the "
+                    "same reading of\nthe pages also gives the schema model and "
+                    "the lint report: one pass does\nthe work of 'apimd schema', "
+                    "'apimd lint' and 'apimd generate'.",
                     specs, sizeof specs / sizeof *specs, NULL, 0, 0};
     docs_run run;
     int status = docs_run_start(&p, argc, argv, &run);
-    if (status == 0 && !p.help && !args_find(&p, "output")->seen) {
-        fprintf(stderr, "apimd: generate needs -o DIR\nTry 'apimd generate --help'.\n");
-        status = 2;
-    }
+    if (status == 0 && !p.help)
+        status = check_options(&p);
     if (status == 0 && !p.help) {
-        status = docs_run_pipeline(&run, "generate", NULL, NULL, NULL);
+        int jobs = run.jobs > 0 ? (int)run.jobs : pipeline_default_jobs();
+        lint_run lr;
+        int linting = args_find(&p, "lint")->seen;
+        if (linting)
+            status = lint_run_start(&lr, &p, value_or_null(&p, "lint-config"),
+                                    value_or_null(&p, "lint-fail-on")
+                                        ? value_or_null(&p, "lint-fail-on")
+                                        : "never",
+                                    NULL);
         if (status == 0)
-            status = generate_from_model(&p, run.result.model, run.quiet);
+            status = docs_run_pipeline(&run, "generate", linting ? lint_run_page : NULL, NULL,
+                                       linting ? &lr : NULL);
+        if (status == 0)
+            status = finish(&p, &run, linting ? &lr : NULL, jobs);
+        if (linting)
+            lint_run_end(&lr);
     }
     docs_run_end(&run);
     args_free(&p);

@@ -2,146 +2,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/docs_run.h"
-#include "lint/lint.h"
-#include "util/fsutil.h"
-
-#ifndef APIMD_VERSION
-#define APIMD_VERSION "0.0.0"
-#endif
-
-static const char *const formats[] = {"text", "json", "sarif", NULL};
-static const char *const levels[] = {"error", "warning", "note", "never", NULL};
-
-/* Rejects a value outside its choices before any page is read. */
-static int check_choice(arg_parser *p, const char *option,
-                        const char *const *choices)
-{
-    const arg_spec *s = args_find(p, option);
-    if (!s->seen)
-        return 0;
-    for (size_t i = 0; choices[i]; i++)
-        if (strcmp(s->value, choices[i]) == 0)
-            return 0;
-    fprintf(stderr, "apimd: --%s wants one of", option);
-    for (size_t i = 0; choices[i]; i++)
-        fprintf(stderr, " %s", choices[i]);
-    fprintf(stderr, ", not '%s'\nTry '%s --help'.\n", s->value, p->command);
-    return 2;
-}
-
-typedef struct lint_run {
-    lint_config config;
-    lint_context ctx;
-    lint_findings findings;
-    lint_baseline *baseline;
-} lint_run;
-
-static void lint_one_page(const page *pg, size_t index, void *user)
-{
-    (void)index;
-    lint_run *lr = user;
-    lint_page(pg, &lr->ctx, &lr->findings);
-}
-
-static int load_config(arg_parser *p, lint_run *lr)
-{
-    lint_config_init(&lr->config);
-    const arg_spec *c = args_find(p, "config");
-    char *path = c->seen ? strdup(c->value)
-                         : lint_config_find(p->positional, p->npositional);
-    int status = 0;
-    if (path) {
-        char *error = NULL;
-        if (lint_config_load(&lr->config, path, &error) != 0) {
-            fprintf(stderr, "apimd: error: %s\n", error ? error : path);
-            status = 2;
-        }
-        free(error);
-    }
-    free(path);
-    const arg_spec *f = args_find(p, "fail-on");
-    if (status == 0 && f->seen)
-        lint_fail_on_parse(f->value, &lr->config.fail_on);
-    return status;
-}
-
-static int load_baseline(arg_parser *p, lint_run *lr)
-{
-    const arg_spec *b = args_find(p, "baseline");
-    if (!b->seen)
-        return 0;
-    char *error = NULL;
-    lr->baseline = lint_baseline_load(b->value, &error);
-    if (!lr->baseline) {
-        fprintf(stderr, "apimd: error: %s\n", error ? error : b->value);
-        free(error);
-        return 2;
-    }
-    return 0;
-}
-
-/* Locations are printed relative to the working directory when a single
- * docs directory was given (docs-input/api/x.md rather than api/x.md), so
- * editors and CI annotations can open them. */
-static char *path_prefix(const arg_parser *p)
-{
-    struct stat st;
-    if (p->npositional != 1 || stat(p->positional[0], &st) != 0 ||
-        !S_ISDIR(st.st_mode))
-        return NULL;
-    const char *root = p->positional[0];
-    size_t n = strlen(root);
-    if (n == 1 && root[0] == '.')
-        return NULL;
-    strbuf s = STRBUF_INIT;
-    strbuf_puts(&s, root);
-    if (root[n - 1] != '/')
-        strbuf_putc(&s, '/');
-    return strbuf_detach(&s);
-}
-
-static int write_report(arg_parser *p, lint_run *lr)
-{
-    char *prefix = path_prefix(p);
-    lint_render_options ro = {
-        .tool_version = APIMD_VERSION,
-        .path_prefix = prefix,
-        .help_base = NULL,
-        .config = &lr->config,
-    };
-    const arg_spec *fmt = args_find(p, "format");
-    const char *format = fmt->seen ? fmt->value : "text";
-    strbuf out = STRBUF_INIT;
-    if (strcmp(format, "json") == 0)
-        lint_render_json(&lr->findings, &ro, &out);
-    else if (strcmp(format, "sarif") == 0)
-        lint_render_sarif(&lr->findings, &ro, &out);
-    else
-        lint_render_text(&lr->findings, &ro, &out);
-    free(prefix);
-
-    int status = 0;
-    const arg_spec *o = args_find(p, "output");
-    if (o->seen && strcmp(o->value, "-") != 0) {
-        strbuf err = STRBUF_INIT;
-        if (fs_write_file_atomic(o->value, out.data ? out.data : "", out.len,
-                                 &err) != 0) {
-            fprintf(stderr, "apimd: error: %s", strbuf_cstr(&err));
-            status = 2;
-        }
-        strbuf_free(&err);
-    } else {
-        fwrite(strbuf_cstr(&out), 1, out.len, stdout);
-        fflush(stdout);
-    }
-    strbuf_free(&out);
-    return status;
-}
+#include "cli/lint_run.h"
 
 static int write_baseline(arg_parser *p, lint_run *lr)
 {
@@ -157,38 +22,34 @@ static int write_baseline(arg_parser *p, lint_run *lr)
     return 0;
 }
 
+static const char *value_or_null(arg_parser *p, const char *option)
+{
+    const arg_spec *s = args_find(p, option);
+    return s->seen ? s->value : NULL;
+}
+
 static int run_lint(arg_parser *p, docs_run *run)
 {
     lint_run lr;
-    memset(&lr, 0, sizeof lr);
-    lint_findings_init(&lr.findings);
-    int status = load_config(p, &lr);
+    int status = lint_run_start(&lr, p, value_or_null(p, "config"),
+                                value_or_null(p, "fail-on"),
+                                value_or_null(p, "baseline"));
     if (status == 0)
-        status = load_baseline(p, &lr);
+        status = docs_run_pipeline(run, "lint", lint_run_page, NULL, &lr);
     if (status == 0) {
-        lint_init();
-        lint_context_init(&lr.ctx, p->positional, p->npositional, &lr.config);
-        status = docs_run_pipeline(run, "lint", lint_one_page, NULL, &lr);
+        lint_run_model(&lr, run->result.model,
+                       args_find(p, "write-baseline")->seen);
+        status = write_baseline(p, &lr);
         if (status == 0) {
-            lint_model(run->result.model, &lr.ctx, &lr.findings);
-            /* A baseline holds every current finding: write it from the
-             * findings before the old baseline filtered them. */
-            lint_findings_finish(&lr.findings, &lr.config,
-                                 args_find(p, "write-baseline")->seen ? NULL
-                                                                      : lr.baseline);
-            status = write_baseline(p, &lr);
-            if (status == 0)
-                status = write_report(p, &lr);
-            if (status == 0)
-                status = lint_exit_status(&lr.findings, lr.config.fail_on);
+            strbuf out = STRBUF_INIT;
+            lint_run_render(&lr, p, value_or_null(p, "format"), &out);
+            status = lint_run_write(value_or_null(p, "output"), &out);
+            strbuf_free(&out);
         }
-        lint_context_free(&lr.ctx);
-        lint_shutdown();
+        if (status == 0)
+            status = lint_exit_status(&lr.findings, lr.config.fail_on);
     }
-    if (lr.baseline)
-        lint_baseline_free(lr.baseline);
-    lint_findings_free(&lr.findings);
-    lint_config_free(&lr.config);
+    lint_run_end(&lr);
     return status;
 }
 
@@ -214,8 +75,8 @@ int cmd_lint(int argc, char **argv)
     docs_run run;
     int status = docs_run_start(&p, argc, argv, &run);
     if (status == 0 && !p.help) {
-        status = check_choice(&p, "format", formats) ||
-                         check_choice(&p, "fail-on", levels)
+        status = lint_run_check_choice(&p, "format", lint_run_formats) ||
+                         lint_run_check_choice(&p, "fail-on", lint_run_levels)
                      ? 2
                      : 0;
     }

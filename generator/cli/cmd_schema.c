@@ -1,26 +1,9 @@
 /* apimd schema DOCS... [-o FILE]: the merged model as JSON. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/docs_run.h"
-#include "util/fsutil.h"
-
-static int write_output(const char *path, const char *text)
-{
-    if (!path || strcmp(path, "-") == 0) {
-        fputs(text, stdout);
-        return fflush(stdout) == 0 ? 0 : 2;
-    }
-    strbuf err = STRBUF_INIT;
-    int rc = fs_write_file_atomic(path, text, strlen(text), &err);
-    if (rc != 0)
-        fprintf(stderr, "apimd: %s", strbuf_cstr(&err));
-    strbuf_free(&err);
-    return rc == 0 ? 0 : 2;
-}
 
 int cmd_schema(int argc, char **argv)
 {
@@ -44,20 +27,11 @@ int cmd_schema(int argc, char **argv)
     }
     status = docs_run_pipeline(&run, "schema", NULL, NULL, NULL);
     if (status == 0) {
-        cJSON *json = model_to_json(run.result.model, args_find(&p, "examples")->seen);
-        char *text = cJSON_Print(json);
-        cJSON_Delete(json);
-        size_t n = strlen(text);
-        char *with_newline = malloc(n + 2);
-        if (with_newline) {
-            memcpy(with_newline, text, n);
-            memcpy(with_newline + n, "\n", 2);
-            status = write_output(args_find(&p, "output")->value, with_newline);
-            free(with_newline);
-        } else {
-            status = 2;
-        }
-        free(text);
+        strbuf problems = STRBUF_INIT;
+        status = docs_write_schema(run.result.model, args_find(&p, "examples")->seen,
+                                   args_find(&p, "output")->value, &problems);
+        fputs(strbuf_cstr(&problems), stderr);
+        strbuf_free(&problems);
     }
     docs_run_end(&run);
     args_free(&p);

@@ -72,12 +72,22 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* How long a run goes before it shows a progress line: short runs stay
+ * silent. APIMD_PROGRESS_DELAY (seconds) changes it, for tests. */
+static double progress_delay(void)
+{
+    const char *env = getenv("APIMD_PROGRESS_DELAY");
+    char *end;
+    double d = env ? strtod(env, &end) : 0.5;
+    return env && (end == env || d < 0) ? 0.5 : d;
+}
+
 /* The progress line: only on a terminal, and only for runs long enough to
  * need one; it is erased when the work is done. */
-static void show_progress(run_state *st, double started, int *shown)
+static void show_progress(run_state *st, double started, double delay, int *shown)
 {
     size_t done = atomic_load(&st->done);
-    if (now_seconds() - started < 0.5)
+    if (now_seconds() - started < delay)
         return;
     fprintf(stderr, "\r%s: %zu/%zu pages", st->opts->what ? st->opts->what : "apimd",
             done, st->pages.count);
@@ -100,12 +110,17 @@ int pipeline_default_jobs(void)
 
 static void run_workers(run_state *st, int jobs)
 {
-    if (jobs <= 1 || st->pages.count < 2) {
+    /* With a progress line to show, even one worker gets a thread of its
+     * own: this thread draws the line. */
+    int progress = wants_progress(st->opts);
+    if (!progress && (jobs <= 1 || st->pages.count < 2)) {
         worker(st);
         return;
     }
+    if (jobs < 1)
+        jobs = 1;
     if ((size_t)jobs > st->pages.count)
-        jobs = (int)st->pages.count;
+        jobs = st->pages.count ? (int)st->pages.count : 1;
     pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
     int started = 0;
     for (int t = 0; t < jobs; t++) {
@@ -115,12 +130,12 @@ static void run_workers(run_state *st, int jobs)
     }
     if (started == 0)
         worker(st); /* no threads to be had: do the work here */
-    if (wants_progress(st->opts)) {
-        double begin = now_seconds();
+    if (progress) {
+        double begin = now_seconds(), delay = progress_delay();
         int shown = 0;
         while (atomic_load(&st->done) < st->pages.count) {
-            show_progress(st, begin, &shown);
-            usleep(100 * 1000);
+            show_progress(st, begin, delay, &shown);
+            usleep(50 * 1000);
         }
         if (shown)
             fprintf(stderr, "\r\033[K");

@@ -3,8 +3,13 @@
  * set to output_dir to check or write. */
 #include "emit/generate.h"
 
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "emit/output_dir.h"
 #include "emit/template_source.h"
@@ -12,15 +17,50 @@
 #include "util/xalloc.h"
 #include "view/c_view.h"
 
+/* One file to render: a template against the root view, with the type or
+ * enum it is about (if any) reachable as `key` from the root. */
+typedef struct emit_job {
+    const char *template_name;
+    const cJSON *element; /* NULL: a library-wide file */
+    const char *key;      /* "type" or "enum" */
+    const char *file_name;
+} emit_job;
+
+/* A rendered file, or why it could not be rendered. */
+typedef struct emit_result {
+    output_file file;
+    char *error; /* the message line(s), or NULL */
+} emit_result;
+
+/* The work shared by the rendering threads: jobs come in groups (a type's
+ * header and source share a group, and so the indexes the renderer builds
+ * of the type's view); groups are taken in order, each result goes to the
+ * job's own slot (no lock), and a failure stops the taking of new groups.
+ * Every job below the first failing one was taken before it and is
+ * finished, so the error reported (the lowest failing job's) does not
+ * depend on the threads. */
+typedef struct emit_work {
+    const generate_options *opts;
+    const cJSON *root;
+    emit_job *jobs;
+    emit_result *results;
+    size_t njobs, cap_jobs;
+    size_t *groups; /* index of each group's first job; one more at the end */
+    size_t ngroups, cap_groups;
+    atomic_size_t next; /* the next group */
+    atomic_int failed;
+    output_stream *stream; /* each file goes there as soon as it is rendered */
+} emit_work;
+
+/* Each thread compiles its own templates: a cache is not thread-safe. */
 typedef struct renderer {
     template_source source;
     mustache_cache *cache;
+    mustache_lookup_cache *lookups;
     mustache_options options;
-    output_set files;
-    strbuf *messages;
 } renderer;
 
-static void renderer_init(renderer *r, const generate_options *opts, strbuf *messages)
+static void renderer_init(renderer *r, const generate_options *opts)
 {
     memset(r, 0, sizeof *r);
     r->source.override_dir = opts->templates_dir;
@@ -29,56 +69,118 @@ static void renderer_init(renderer *r, const generate_options *opts, strbuf *mes
     r->options.strict_partials = 1;           /* a missing partial is a bug */
     r->options.partial = mustache_cache_partial;
     r->options.partial_ctx = r->cache;
-    r->messages = messages;
+    r->lookups = mustache_lookup_cache_new();
+    r->options.lookup_cache = r->lookups;
 }
 
-static void renderer_free(renderer *r)
+static char *message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *message(const char *fmt, ...)
 {
-    mustache_cache_free(r->cache);
-    output_set_free(&r->files);
+    strbuf s = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vprintf(&s, fmt, ap);
+    va_end(ap);
+    return strbuf_detach(&s);
 }
 
-static int report(renderer *r, const char *message)
-{
-    strbuf_printf(r->messages, "apimd: generate: %s\n", message);
-    return -1;
-}
-
-/* Renders template `name` against view into the file `file_name`. */
-static int render_file(renderer *r, const char *name, const cJSON *view,
-                       const char *file_name)
+/* Renders one job into its result. */
+static void render_job(renderer *r, const emit_work *w, const emit_job *job,
+                       emit_result *out)
 {
     const mustache_template *t = NULL;
     mustache_error err = {0, ""};
-    int found = mustache_cache_get(r->cache, name, &t, &err);
+    int found = mustache_cache_get(r->cache, job->template_name, &t, &err);
     if (found == 0) {
-        strbuf_printf(r->messages, "apimd: generate: no template %s.mustache\n", name);
-        return -1;
+        out->error = message("apimd: generate: no template %s.mustache\n",
+                             job->template_name);
+        return;
     }
-    if (found < 0)
-        return report(r, err.message);
+    if (found < 0) {
+        out->error = message("apimd: generate: %s\n", err.message);
+        return;
+    }
+    /* The element sits on a frame of its own above the root: a reference
+     * to it under `key`, built on the stack (nothing here is freed). */
+    cJSON ref, frame;
+    memset(&ref, 0, sizeof ref);
+    memset(&frame, 0, sizeof frame);
+    const cJSON *views[2] = {w->root, NULL};
+    if (job->element) {
+        ref = *job->element;
+        ref.next = ref.prev = NULL;
+        ref.type |= cJSON_IsReference;
+        ref.string = (char *)job->key;
+        frame.type = cJSON_Object;
+        frame.child = &ref;
+        views[1] = &frame;
+    }
     strbuf text = STRBUF_INIT;
-    if (mustache_render(t, view, &r->options, &text, &err) != 0) {
+    if (mustache_render_stack(t, views, 2, &r->options, &text, &err) != 0) {
         strbuf_free(&text);
-        return report(r, err.message);
+        out->error = message("apimd: generate: %s\n", err.message);
+        return;
     }
     if (!output_has_marker(strbuf_cstr(&text), text.len)) {
-        strbuf_printf(r->messages,
-                      "apimd: generate: %s (from %s.mustache) lacks the generated-file "
-                      "marker; keep the {{>marker_c}} or {{>marker_hash}} line\n",
-                      file_name, name);
         strbuf_free(&text);
-        return -1;
+        out->error = message("apimd: generate: %s (from %s.mustache) lacks the "
+                             "generated-file marker; keep the {{>marker_c}} or "
+                             "{{>marker_hash}} line\n",
+                             job->file_name, job->template_name);
+        return;
     }
-    size_t len = text.len;
-    output_set_add(&r->files, file_name, strbuf_detach(&text), len);
-    return 0;
+    out->file.name = xstrdup(job->file_name);
+    out->file.len = text.len;
+    out->file.content = strbuf_detach(&text);
+    if (output_stream_put(w->stream, &out->file)) {
+        free(out->file.content); /* on disk, or the same as on disk */
+        out->file.content = NULL;
+    }
+}
+
+static void *render_worker(void *arg)
+{
+    emit_work *w = arg;
+    renderer r;
+    renderer_init(&r, w->opts);
+    while (!atomic_load(&w->failed)) {
+        size_t g = atomic_fetch_add(&w->next, 1);
+        if (g >= w->ngroups)
+            break;
+        for (size_t i = w->groups[g]; i < w->groups[g + 1]; i++) {
+            render_job(&r, w, &w->jobs[i], &w->results[i]);
+            if (w->results[i].error) {
+                atomic_store(&w->failed, 1);
+                break;
+            }
+        }
+        mustache_lookup_cache_clear(r.lookups);
+    }
+    mustache_lookup_cache_free(r.lookups);
+    mustache_cache_free(r.cache);
+    return NULL;
 }
 
 static const char *string_of(const cJSON *view, const char *key)
 {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(view, key);
     return cJSON_IsString(item) ? item->valuestring : "";
+}
+
+static void start_group(emit_work *w)
+{
+    *XARRAY_PUSH(w->groups, w->ngroups, w->cap_groups) = w->njobs;
+}
+
+static void add_job(emit_work *w, const char *template_name, const cJSON *element,
+                    const char *key, const char *file_name)
+{
+    emit_job *job = XARRAY_PUSH(w->jobs, w->njobs, w->cap_jobs);
+    job->template_name = template_name;
+    job->element = element;
+    job->key = key;
+    job->file_name = file_name;
 }
 
 /* The library-wide files: template name and the view key of the file's
@@ -92,56 +194,93 @@ static const struct {
     {"internal_header", "internal_header"}, {"pkgconfig", "pkgconfig_file"},
 };
 
-static int render_library_files(renderer *r, const cJSON *view)
+/* Every file, in the order the single-threaded renderer used: library
+ * files, then each type's header and source, then each enum's. */
+static void plan_jobs(emit_work *w, const cJSON *view)
 {
-    for (size_t i = 0; i < sizeof library_files / sizeof library_files[0]; i++)
-        if (render_file(r, library_files[i].template_name, view,
-                        string_of(view, library_files[i].file_key)) != 0)
-            return -1;
-    return render_file(r, "meson_build", view, "meson.build");
-}
-
-/* Renders the header and source of each element of view[list_key], with
- * the element reachable as `key` ("type" or "enum") from the root, so that
- * templates see both the element and the library-wide names. */
-static int render_per_element(renderer *r, cJSON *view, const char *list_key,
-                              const char *key, const char *header_template,
-                              const char *source_template)
-{
-    cJSON *element;
-    cJSON_ArrayForEach(element, cJSON_GetObjectItemCaseSensitive(view, list_key)) {
-        cJSON_AddItemReferenceToObject(view, key, element);
-        int status = render_file(r, header_template, view, string_of(element, "header"));
-        if (status == 0)
-            status = render_file(r, source_template, view, string_of(element, "source_file"));
-        cJSON_DeleteItemFromObjectCaseSensitive(view, key); /* the reference only */
-        if (status != 0)
-            return -1;
+    for (size_t i = 0; i < sizeof library_files / sizeof library_files[0]; i++) {
+        start_group(w);
+        add_job(w, library_files[i].template_name, NULL, NULL,
+                string_of(view, library_files[i].file_key));
     }
-    return 0;
+    start_group(w);
+    add_job(w, "meson_build", NULL, NULL, "meson.build");
+    static const struct {
+        const char *list, *key, *header, *source;
+    } lists[] = {
+        {"types", "type", "type_header", "type_source"},
+        {"enums", "enum", "enum_header", "enum_source"},
+    };
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *element;
+        cJSON_ArrayForEach(element, cJSON_GetObjectItemCaseSensitive(view, lists[l].list)) {
+            start_group(w);
+            add_job(w, lists[l].header, element, lists[l].key, string_of(element, "header"));
+            add_job(w, lists[l].source, element, lists[l].key,
+                    string_of(element, "source_file"));
+        }
+    }
+    start_group(w); /* the end of the last group */
+    w->ngroups--;
 }
 
-static int render_all(renderer *r, cJSON *view)
+/* Renders every job on up to opts->jobs threads. */
+static void run_jobs(emit_work *w, int jobs)
 {
-    if (render_library_files(r, view) != 0 ||
-        render_per_element(r, view, "types", "type", "type_header", "type_source") != 0 ||
-        render_per_element(r, view, "enums", "enum", "enum_header", "enum_source") != 0)
-        return -1;
-    output_set_sort(&r->files);
-    for (size_t i = 1; i < r->files.count; i++)
-        if (strcmp(r->files.items[i - 1].name, r->files.items[i].name) == 0)
-            return report(r, "two generated files would have the same name");
+    w->results = xcalloc(w->njobs ? w->njobs : 1, sizeof *w->results);
+    atomic_init(&w->next, 0);
+    atomic_init(&w->failed, 0);
+    if (jobs > 1 && (size_t)jobs > w->ngroups)
+        jobs = (int)w->ngroups;
+    pthread_t *threads = jobs > 1 ? xcalloc((size_t)jobs - 1, sizeof *threads) : NULL;
+    int started = 0;
+    for (int t = 0; t + 1 < jobs; t++) {
+        if (pthread_create(&threads[t], NULL, render_worker, w) != 0)
+            break;
+        started++;
+    }
+    render_worker(w);
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+}
+
+/* Moves the rendered files into set, sorted by name; returns -1 after
+ * reporting the first failure (or two files with one name). */
+static int collect(emit_work *w, output_set *set, strbuf *messages)
+{
+    int status = 0;
+    for (size_t i = 0; i < w->njobs; i++) {
+        emit_result *res = &w->results[i];
+        if (res->error && status == 0) {
+            strbuf_puts(messages, res->error);
+            status = -1;
+        }
+        free(res->error);
+        if (res->file.name)
+            *XARRAY_PUSH(set->items, set->count, set->cap) = res->file;
+    }
+    if (status != 0)
+        return status;
+    output_set_sort(set);
+    for (size_t i = 1; i < set->count; i++)
+        if (strcmp(set->items[i - 1].name, set->items[i].name) == 0) {
+            strbuf_puts(messages, "apimd: generate: two generated files would have the "
+                                  "same name\n");
+            return -1;
+        }
     return 0;
 }
 
-static int check_or_write(const renderer *r, const generate_options *opts, strbuf *messages)
+static int check_or_write(output_stream *stream, const output_set *files,
+                          const generate_options *opts, strbuf *messages)
 {
     if (opts->check) {
-        int differences = output_check(opts->out_dir, &r->files, messages);
+        int differences = output_stream_finish(stream, files, NULL, messages);
         return differences < 0 ? 2 : differences > 0 ? 1 : 0;
     }
     output_report done;
-    if (output_write(opts->out_dir, &r->files, &done, messages) != 0)
+    if (output_stream_finish(stream, files, &done, messages) != 0)
         return 2;
     if (!opts->quiet)
         strbuf_printf(messages,
@@ -151,24 +290,93 @@ static int check_or_write(const renderer *r, const generate_options *opts, strbu
     return 0;
 }
 
-int generate_c(const cJSON *model_json, const generate_options *opts, strbuf *messages)
+/* A templates directory that is not there would otherwise go unnoticed:
+ * every template would silently come from the shipped set. */
+static int check_templates_dir(const char *dir, strbuf *messages)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        strbuf_printf(messages, "apimd: generate: templates directory %s: %s\n", dir,
+                      strerror(errno));
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        strbuf_printf(messages, "apimd: generate: templates directory %s: not a directory\n",
+                      dir);
+        return -1;
+    }
+    return 0;
+}
+
+/* Drops a tree: with its arena when it has one. */
+static void drop(cJSON *tree, json_arena *arena)
+{
+    if (arena)
+        json_arena_free(arena);
+    else
+        cJSON_Delete(tree);
+}
+
+/* owned: model_json is the caller's to delete (NULL), or generate's, which
+ * drops it (with owned_arena, if it lives in one) as soon as the view is
+ * built (the view copies what it needs), so that both are never held for
+ * long. The view lives in an arena of its own when arenas are installed. */
+static int generate(const cJSON *model_json, cJSON *owned, json_arena *owned_arena,
+                    const generate_options *opts, strbuf *messages)
 {
     if (!opts || !opts->out_dir || !*opts->out_dir) {
         strbuf_puts(messages, "apimd: generate: no output directory\n");
+        drop(owned, owned_arena);
+        return 2;
+    }
+    if (opts->templates_dir && check_templates_dir(opts->templates_dir, messages) != 0) {
+        drop(owned, owned_arena);
         return 2;
     }
     strbuf error = STRBUF_INIT;
-    cJSON *view = c_view_build(model_json, opts->prefix, &error);
+    json_arena *view_arena = json_arena_new();
+    cJSON *view = c_view_build_in(model_json, opts->prefix, opts->jobs, view_arena, &error);
+    drop(owned, owned_arena);
     if (!view) {
+        json_arena_free(view_arena);
         strbuf_printf(messages, "apimd: generate: %s\n", strbuf_cstr(&error));
         strbuf_free(&error);
         return 2;
     }
     strbuf_free(&error);
-    renderer r;
-    renderer_init(&r, opts, messages);
-    int status = render_all(&r, view) == 0 ? check_or_write(&r, opts, messages) : 2;
-    renderer_free(&r);
-    cJSON_Delete(view);
+    emit_work w;
+    memset(&w, 0, sizeof w);
+    w.opts = opts;
+    w.root = view;
+    /* Comparing with what is on disk, and writing what changed, while
+     * rendering spreads that work over the threads too, and a file's text
+     * is dropped as soon as it is on disk. */
+    w.stream = output_stream_begin(opts->out_dir, opts->check);
+    plan_jobs(&w, view);
+    run_jobs(&w, opts->jobs > 0 ? opts->jobs : 1);
+    output_set files = {0};
+    int status;
+    if (collect(&w, &files, messages) == 0) {
+        status = check_or_write(w.stream, &files, opts, messages);
+    } else {
+        output_stream_abort(w.stream, &files);
+        status = 2;
+    }
+    output_set_free(&files);
+    free(w.results);
+    free(w.jobs);
+    free(w.groups);
+    drop(view, view_arena);
     return status;
+}
+
+int generate_c(const cJSON *model_json, const generate_options *opts, strbuf *messages)
+{
+    return generate(model_json, NULL, NULL, opts, messages);
+}
+
+int generate_c_taking(cJSON *model_json, json_arena *arena, const generate_options *opts,
+                      strbuf *messages)
+{
+    return generate(model_json, model_json, arena, opts, messages);
 }

@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "util/json_arena.h"
 #include "util/strbuf.h"
 
 typedef struct generate_options {
@@ -20,6 +21,9 @@ typedef struct generate_options {
     int check;
     /* No summary line in messages (problems are still reported). */
     int quiet;
+    /* Threads rendering the files; 0 or 1: the calling thread alone. The
+     * output does not depend on it. */
+    int jobs;
 } generate_options;
 
 /* Generates the C model code of model_json (docs/model.schema.json) into
@@ -28,5 +32,10 @@ typedef struct generate_options {
  * stale file on a line of messages; 2 on an error, described in messages
  * (a template's file:line, an I/O problem), out_dir untouched. */
 int generate_c(const cJSON *model_json, const generate_options *opts, strbuf *messages);
+/* The same, taking model_json over: it is dropped as soon as it has been
+ * read, before the files are rendered; with arena when it was built in one
+ * (util/json_arena.h), else with cJSON_Delete. */
+int generate_c_taking(cJSON *model_json, json_arena *arena, const generate_options *opts,
+                      strbuf *messages);
 
 #endif

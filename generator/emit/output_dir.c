@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,9 @@ void output_set_add(output_set *set, const char *name, char *content, size_t len
     f->name = xstrdup(name);
     f->content = content;
     f->len = len;
+    f->known = OUTPUT_UNKNOWN;
+    f->staged = 0;
+    f->error = NULL;
 }
 
 static int compare_files(const void *a, const void *b)
@@ -45,6 +49,7 @@ void output_set_free(output_set *set)
     for (size_t i = 0; i < set->count; i++) {
         free(set->items[i].name);
         free(set->items[i].content);
+        free(set->items[i].error);
     }
     free(set->items);
     set->items = NULL;
@@ -53,7 +58,7 @@ void output_set_free(output_set *set)
 
 static int in_set(const output_set *set, const char *name)
 {
-    output_file key = {(char *)name, NULL, 0};
+    output_file key = {(char *)name, NULL, 0, OUTPUT_UNKNOWN, 0, NULL};
     return set->count &&
            bsearch(&key, set->items, set->count, sizeof key, compare_files) != NULL;
 }
@@ -104,9 +109,15 @@ static int read_whole(const char *path, char **data, size_t *len, strbuf *messag
     return status;
 }
 
-/* A file that is there but not ours is never overwritten. */
-static int file_state_of(const char *dir, const output_file *f, file_state *state,
-                         strbuf *messages)
+static int has_marker_on_disk(const char *path);
+
+/* Compares f with dir/f->name: the sizes first, so that a file that
+ * changed is not read whole (only its head, for the marker); one of the
+ * same size is read and compared. A file that is there but not ours is
+ * never overwritten. messages NULL: report nothing, return -1 on any
+ * problem (the caller asks again with messages). */
+static int compare_on_disk(const char *dir, const output_file *f, file_state *state,
+                           strbuf *messages)
 {
     char *path = join(dir, f->name);
     struct stat st;
@@ -114,8 +125,28 @@ static int file_state_of(const char *dir, const output_file *f, file_state *stat
     if (lstat(path, &st) != 0) {
         *state = FILE_MISSING;
     } else if (!S_ISREG(st.st_mode)) {
-        strbuf_printf(messages, "apimd: generate: %s is in the way: not a regular file\n", path);
+        if (messages)
+            strbuf_printf(messages,
+                          "apimd: generate: %s is in the way: not a regular file\n", path);
         status = -1;
+    } else if ((size_t)st.st_size != f->len && (size_t)st.st_size <= MAX_OUTPUT_BYTES &&
+               has_marker_on_disk(path)) {
+        *state = FILE_CHANGED;
+    } else if (!messages) {
+        status = -1; /* the slow path below says what is wrong, if anything */
+        if ((size_t)st.st_size == f->len) {
+            char *data = NULL;
+            size_t len = 0;
+            strbuf why = STRBUF_INIT;
+            if (fs_read_file(path, MAX_OUTPUT_BYTES, &data, &len, &why) == 0 &&
+                output_has_marker(data, len)) {
+                *state = len == f->len && memcmp(data, f->content, len) == 0 ? FILE_SAME
+                                                                             : FILE_CHANGED;
+                status = 0;
+            }
+            strbuf_free(&why);
+            free(data);
+        }
     } else {
         char *data = NULL;
         size_t len = 0;
@@ -134,6 +165,28 @@ static int file_state_of(const char *dir, const output_file *f, file_state *stat
     }
     free(path);
     return status;
+}
+
+static int file_state_of(const char *dir, const output_file *f, file_state *state,
+                         strbuf *messages)
+{
+    switch (f->known) {
+    case OUTPUT_SAME: *state = FILE_SAME; return 0;
+    case OUTPUT_CHANGED: *state = FILE_CHANGED; return 0;
+    case OUTPUT_MISSING: *state = FILE_MISSING; return 0;
+    case OUTPUT_UNKNOWN: break;
+    }
+    return compare_on_disk(dir, f, state, messages);
+}
+
+void output_file_compare(const char *dir, output_file *f)
+{
+    file_state state;
+    f->known = OUTPUT_UNKNOWN;
+    if (compare_on_disk(dir, f, &state, NULL) != 0)
+        return;
+    f->known = state == FILE_SAME ? OUTPUT_SAME
+               : state == FILE_CHANGED ? OUTPUT_CHANGED : OUTPUT_MISSING;
 }
 
 static int has_marker_on_disk(const char *path)
@@ -194,30 +247,6 @@ static int make_plan(const char *dir, const output_set *set, plan *p, strbuf *me
         if (file_state_of(dir, &set->items[i], &p->states[i], messages) != 0)
             return -1;
     return find_stale(dir, set, p, messages);
-}
-
-/* ---- check ---- */
-
-int output_check(const char *dir, const output_set *set, strbuf *messages)
-{
-    plan p;
-    if (make_plan(dir, set, &p, messages) != 0) {
-        plan_free(&p);
-        return -1;
-    }
-    int differences = 0;
-    for (size_t i = 0; i < set->count; i++) {
-        if (p.states[i] == FILE_SAME)
-            continue;
-        strbuf_printf(messages, "%s/%s: %s\n", dir, set->items[i].name,
-                      p.states[i] == FILE_MISSING ? "missing" : "differs");
-        differences++;
-    }
-    for (size_t i = 0; i < p.nstale; i++, differences++)
-        strbuf_printf(messages, "%s/%s: stale (generated, no longer produced)\n", dir,
-                      p.stale[i]);
-    plan_free(&p);
-    return differences;
 }
 
 /* ---- write ---- */
@@ -334,15 +363,22 @@ static int write_changed(const char *temp, const output_set *set, const plan *p,
                          output_report *report, strbuf *messages)
 {
     for (size_t i = 0; i < set->count; i++) {
+        const output_file *f = &set->items[i];
         if (p->states[i] == FILE_SAME) {
             report->unchanged++;
             continue;
         }
-        char *path = join(temp, set->items[i].name);
-        int status = write_file(path, &set->items[i], messages);
-        free(path);
-        if (status != 0)
+        if (f->error) { /* staging it failed */
+            strbuf_puts(messages, f->error);
             return -1;
+        }
+        if (!f->staged) {
+            char *path = join(temp, f->name);
+            int status = write_file(path, f, messages);
+            free(path);
+            if (status != 0)
+                return -1;
+        }
         report->written++;
     }
     return 0;
@@ -399,22 +435,130 @@ static int nothing_to_do(const output_set *set, const plan *p)
     return 1;
 }
 
-int output_write(const char *dir, const output_set *set, output_report *report,
-                 strbuf *messages)
+/* ---- the stream ---- */
+
+struct output_stream {
+    char *dir;
+    int check;
+    int dir_state; /* 1: a directory, 0: missing, -1: something else */
+    pthread_mutex_t lock;
+    char *temp;  /* made on first need */
+    char *temp_error; /* why it could not be made */
+    /* Files are staged while rendering only when the temporary directory
+     * can be made without making its parent: a refused run must not leave
+     * directories behind, and parents are only made once all is well. */
+    int stage;
+};
+
+output_stream *output_stream_begin(const char *dir, int check)
 {
-    memset(report, 0, sizeof *report);
+    output_stream *s = xcalloc(1, sizeof *s);
+    s->dir = xstrdup(dir);
+    s->check = check;
+    struct stat st;
+    s->dir_state = stat(dir, &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 1 : -1;
+    char *parent, *base;
+    split_dir(dir, &parent, &base);
+    s->stage = !check && stat(parent, &st) == 0 && S_ISDIR(st.st_mode);
+    free(parent);
+    free(base);
+    pthread_mutex_init(&s->lock, NULL);
+    return s;
+}
+
+/* The temporary directory, made by the first thread that needs it. */
+static const char *stream_temp(output_stream *s)
+{
+    pthread_mutex_lock(&s->lock);
+    if (!s->temp && !s->temp_error) {
+        strbuf why = STRBUF_INIT;
+        s->temp = make_temp_dir(s->dir, &why);
+        if (!s->temp)
+            s->temp_error = strbuf_detach(&why);
+        strbuf_free(&why);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return s->temp;
+}
+
+int output_stream_put(output_stream *s, output_file *f)
+{
+    if (s->dir_state < 0)
+        return 0; /* finishing reports it */
+    if (s->dir_state == 0) {
+        f->known = OUTPUT_MISSING;
+    } else {
+        output_file_compare(s->dir, f);
+        if (f->known == OUTPUT_UNKNOWN)
+            return 0; /* in the way: finishing reports it, with the content */
+    }
+    if (f->known == OUTPUT_SAME || s->check)
+        return 1;
+    if (!s->stage)
+        return 0;
+    const char *temp = stream_temp(s);
+    if (!temp)
+        return 0; /* finishing tries again and reports it */
+    char *path = join(temp, f->name);
+    strbuf why = STRBUF_INIT;
+    if (write_file(path, f, &why) == 0)
+        f->staged = 1;
+    else
+        f->error = strbuf_detach(&why);
+    strbuf_free(&why);
+    free(path);
+    return f->staged;
+}
+
+static void stream_free(output_stream *s)
+{
+    pthread_mutex_destroy(&s->lock);
+    free(s->dir);
+    free(s->temp);
+    free(s->temp_error);
+    free(s);
+}
+
+static int stream_check(output_stream *s, const output_set *set, strbuf *messages)
+{
+    const char *dir = s->dir;
     plan p;
     if (make_plan(dir, set, &p, messages) != 0) {
         plan_free(&p);
         return -1;
     }
-    if (nothing_to_do(set, &p)) {
+    int differences = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        if (p.states[i] == FILE_SAME)
+            continue;
+        strbuf_printf(messages, "%s/%s: %s\n", dir, set->items[i].name,
+                      p.states[i] == FILE_MISSING ? "missing" : "differs");
+        differences++;
+    }
+    for (size_t i = 0; i < p.nstale; i++, differences++)
+        strbuf_printf(messages, "%s/%s: stale (generated, no longer produced)\n", dir,
+                      p.stale[i]);
+    plan_free(&p);
+    return differences;
+}
+
+static int stream_write(output_stream *s, const output_set *set, output_report *report,
+                        strbuf *messages)
+{
+    const char *dir = s->dir;
+    memset(report, 0, sizeof *report);
+    plan p;
+    int status = make_plan(dir, set, &p, messages);
+    if (status == 0 && nothing_to_do(set, &p)) {
         report->unchanged = set->count;
         plan_free(&p);
-        return 0;
+        return 0; /* nothing was staged either */
     }
-    char *temp = make_temp_dir(dir, messages);
-    int status = temp ? 0 : -1;
+    if (status == 0 && !stream_temp(s)) {
+        strbuf_puts(messages, s->temp_error ? s->temp_error : "");
+        status = -1;
+    }
+    const char *temp = s->temp;
     if (status == 0)
         status = write_changed(temp, set, &p, report, messages);
     if (status == 0)
@@ -425,7 +569,33 @@ int output_write(const char *dir, const output_set *set, output_report *report,
         remove_temp_dir(temp, set);
     if (status != 0)
         report->written = 0;
-    free(temp);
     plan_free(&p);
     return status;
+}
+
+int output_stream_finish(output_stream *s, const output_set *set, output_report *report,
+                         strbuf *messages)
+{
+    int status = s->check ? stream_check(s, set, messages)
+                          : stream_write(s, set, report, messages);
+    stream_free(s);
+    return status;
+}
+
+void output_stream_abort(output_stream *s, const output_set *set)
+{
+    if (s->temp)
+        remove_temp_dir(s->temp, set);
+    stream_free(s);
+}
+
+int output_check(const char *dir, const output_set *set, strbuf *messages)
+{
+    return output_stream_finish(output_stream_begin(dir, 1), set, NULL, messages);
+}
+
+int output_write(const char *dir, const output_set *set, output_report *report,
+                 strbuf *messages)
+{
+    return output_stream_finish(output_stream_begin(dir, 0), set, report, messages);
 }

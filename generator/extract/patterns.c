@@ -1,8 +1,10 @@
 #include "extract/patterns.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* One entry per pattern_id, in the same order. */
 static const char *const pattern_text[PAT_COUNT] = {
@@ -43,6 +45,30 @@ static const char *const pattern_text[PAT_COUNT] = {
         "(?:resource|complex|entity|enum|facet)\\b",
     [PAT_VALUES_HEADING] =
         "(?i)^\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s+(?:enum\\s+)?values?\\s*$",
+};
+
+/* Words a match needs, any one of them (ASCII case-insensitively for the
+ * caseless patterns, those starting with "(?i)"); "#" stands for three
+ * digits, the first 1 to 5. A subject with none of them cannot match and
+ * is not handed to PCRE2: most descriptions hold none of the words, and
+ * the few the patterns look for are cheap to look for first. No words: no
+ * shortcut. Keep in step with the patterns; tests/extract checks that a
+ * subject the shortcut rejects never matches, over every page at hand. */
+static const char *const needed_words[PAT_COUNT][3] = {
+    [PAT_POSSIBLE_VALUES] = {"value"},
+    [PAT_READ_ONLY] = {"only"},
+    [PAT_READ_ONLY_WHEN] = {"only"},
+    [PAT_READ_WRITE] = {"write"},
+    [PAT_NOT_NULLABLE] = {"null"},
+    [PAT_NULLABLE] = {"nullable"},
+    [PAT_REQUIRED] = {"Required"},
+    [PAT_OPTIONAL] = {"Optional"},
+    [PAT_INHERITED_FROM] = {"inherited"},
+    [PAT_INHERITS_FROM] = {"from", "subclass"},
+    [PAT_SERVER_GENERATED] = {"generated"},
+    [PAT_SUPPORTS_FILTER] = {"filter"},
+    [PAT_STATUS] = {"#"},
+    [PAT_BODY_TYPE] = {"representation"},
 };
 
 static pcre2_code *compiled[PAT_COUNT];
@@ -91,8 +117,167 @@ pcre2_match_data *patterns_match_data(void)
     return pcre2_match_data_create(8, NULL);
 }
 
+/* ---- the words a subject holds, found in one pass ----
+ *
+ * pattern_may_match is asked about the same description once per pattern
+ * in a row; the words it holds are found once, in one pass, and kept per
+ * thread with a copy of the subject they were found in. */
+
+enum { MAX_WORDS = 32, CACHED_SUBJECT = 2048 };
+
+static const char *words[MAX_WORDS]; /* every distinct needed word */
+static int caseless_word[MAX_WORDS];
+static size_t nwords;
+static uint32_t needed_mask[PAT_COUNT];
+static uint32_t unicode_fold_bit; /* set in a subject's mask: Kelvin sign or long s */
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+static int word_is_caseless(const char *w)
+{
+    for (; *w; w++)
+        if (*w >= 'A' && *w <= 'Z')
+            return 0; /* written with capitals: matched as written */
+    return 1;
+}
+
+static void index_words(void)
+{
+    for (int id = 0; id < PAT_COUNT; id++) {
+        int caseless = pattern_text[id][0] == '(' && pattern_text[id][1] == '?' &&
+                       pattern_text[id][2] == 'i';
+        for (size_t k = 0; k < 3 && needed_words[id][k]; k++) {
+            const char *w = needed_words[id][k];
+            /* a caseless pattern's words are lower case, a case-sensitive
+             * one's have a capital (or are "#") */
+            if (caseless != word_is_caseless(w) && strcmp(w, "#") != 0)
+                abort();
+            size_t i = 0;
+            while (i < nwords && strcmp(words[i], w) != 0)
+                i++;
+            if (i == nwords) {
+                if (nwords == MAX_WORDS - 1)
+                    abort();
+                caseless_word[nwords] = word_is_caseless(w);
+                words[nwords++] = w;
+            }
+            needed_mask[id] |= 1u << i;
+        }
+    }
+    unicode_fold_bit = 1u << nwords;
+}
+
+static int word_at(const char *s, size_t k)
+{
+    const char *w = words[k];
+    if (w[0] == '#')
+        return s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+               s[2] <= '9';
+    if (caseless_word[k]) {
+        for (; *w; w++, s++)
+            if (((unsigned char)*s | 0x20) != (unsigned char)*w)
+                return 0;
+        return 1;
+    }
+    for (; *w; w++, s++)
+        if (*s != *w)
+            return 0;
+    return 1;
+}
+
+/* Which first bytes can start a word: its first letter in both cases, or
+ * any digit 1-5 for "#". */
+static uint32_t starts_with[256];
+
+static void index_starts(void)
+{
+    for (size_t i = 0; i < nwords; i++) {
+        unsigned char c = (unsigned char)words[i][0];
+        if (c == '#') {
+            for (c = '1'; c <= '5'; c++)
+                starts_with[c] |= 1u << i;
+        } else if (caseless_word[i]) {
+            starts_with[c] |= 1u << i;
+            starts_with[c & ~0x20u] |= 1u << i;
+        } else {
+            starts_with[c] |= 1u << i;
+        }
+    }
+}
+
+static void index_all(void)
+{
+    index_words();
+    index_starts();
+}
+
+static uint32_t words_of(const char *s, size_t n)
+{
+    uint32_t mask = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t candidates = starts_with[c] & ~mask;
+        while (candidates) {
+            int k = __builtin_ctz(candidates);
+            candidates &= candidates - 1;
+            if (word_at(s + i, (size_t)k))
+                mask |= 1u << k;
+        }
+        if (c >= 0xC5 &&
+            ((c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x84 &&
+              (unsigned char)s[i + 2] == 0xAA) ||
+             (c == 0xC5 && i + 1 < n && (unsigned char)s[i + 1] == 0xBF)))
+            mask |= unicode_fold_bit;
+    }
+    return mask;
+}
+
+typedef struct words_cache {
+    char subject[CACHED_SUBJECT];
+    size_t len; /* 0: empty */
+    uint32_t mask;
+} words_cache;
+
+static _Thread_local words_cache cache;
+
+static uint32_t words_in(const char *subject)
+{
+    size_t n = strlen(subject);
+    if (n && n == cache.len && memcmp(subject, cache.subject, n) == 0)
+        return cache.mask;
+    uint32_t mask = words_of(subject, n);
+    if (n < CACHED_SUBJECT) {
+        memcpy(cache.subject, subject, n);
+        cache.len = n;
+        cache.mask = mask;
+    }
+    return mask;
+}
+
+int pattern_may_match(pattern_id id, const char *subject)
+{
+    if (!needed_words[id][0])
+        return 1;
+    pthread_once(&words_once, index_all);
+    uint32_t mask = words_in(subject);
+    int caseless = pattern_text[id][0] == '(' && pattern_text[id][1] == '?' &&
+                   pattern_text[id][2] == 'i';
+    /* Under PCRE2_UTF, caseless k and s also match the Kelvin sign and the
+     * long s: a subject holding either gets no shortcut. */
+    if (caseless && (mask & unicode_fold_bit))
+        return 1;
+    return (mask & needed_mask[id]) != 0;
+}
+
 int pattern_find(pattern_id id, const char *subject, size_t start,
                  pcre2_match_data *md)
+{
+    if (!subject || start > strlen(subject) || !pattern_may_match(id, subject + start))
+        return 0;
+    return pattern_find_always(id, subject, start, md);
+}
+
+int pattern_find_always(pattern_id id, const char *subject, size_t start,
+                        pcre2_match_data *md)
 {
     if (!subject || !compiled[id])
         return 0;

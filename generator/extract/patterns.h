@@ -42,6 +42,13 @@ pcre2_match_data *patterns_match_data(void);
 int pattern_find(pattern_id id, const char *subject, size_t start,
                  pcre2_match_data *md);
 
+/* False only when the pattern cannot match subject: it lacks every word
+ * the pattern needs. pattern_find asks it first. */
+int pattern_may_match(pattern_id id, const char *subject);
+/* pattern_find without that shortcut (for checking the shortcut). */
+int pattern_find_always(pattern_id id, const char *subject, size_t start,
+                        pcre2_match_data *md);
+
 /* Byte range of capture group i of the last match (length 0 when unset). */
 void pattern_group(pcre2_match_data *md, int i, size_t *start, size_t *len);
 

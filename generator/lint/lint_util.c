@@ -123,7 +123,11 @@ int lint_regex_may_match(lint_regex_id id, const char *text)
 {
     switch (id) {
     case RX_PLACEHOLDER:
-        return strstr(text, "TODO") || strstr(text, "TBD") || strstr(text, "FIXME");
+        for (const char *p = text; (p = strpbrk(p, "TF")) != NULL; p++)
+            if (strncmp(p, "TODO", 4) == 0 || strncmp(p, "TBD", 3) == 0 ||
+                strncmp(p, "FIXME", 5) == 0)
+                return 1;
+        return 0;
     case RX_PROSE_STATUS:
         return has_status_digits(text);
     case RX_OPEN_TYPE:

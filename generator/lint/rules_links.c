@@ -44,9 +44,17 @@ static char *link_file_part(const char *target)
 {
     size_t n = strcspn(target, "?#");
     strbuf b = STRBUF_INIT;
+    strbuf_add(&b, "", 0);
     for (size_t i = 0; i < n; i++) {
         int hi, lo;
-        if (target[i] == '%' && i + 2 < n + 1 &&
+        /* the text up to the next '%' as it is */
+        const char *pct = memchr(target + i, '%', n - i);
+        size_t run = pct ? (size_t)(pct - (target + i)) : n - i;
+        strbuf_add(&b, target + i, run);
+        i += run;
+        if (i >= n)
+            break;
+        if (i + 2 < n + 1 &&
             (hi = hex_value(target[i + 1])) >= 0 &&
             (lo = hex_value(target[i + 2])) >= 0) {
             strbuf_putc(&b, (char)(hi * 16 + lo));
@@ -240,7 +248,8 @@ static void check_components(const link_check *lc, const char *root,
         if (r == FOUND_IGNORING_CASE && first_wrong == c->count)
             first_wrong = i;
         on_disk.item[i] = (char *)actual;
-        strbuf_printf(&dir, "/%s", actual);
+        strbuf_putc(&dir, '/');
+        strbuf_puts(&dir, actual);
     }
     if (first_wrong < c->count)
         report_case(lc, &on_disk, first_wrong);
@@ -282,8 +291,11 @@ char *lint_link_resolve(const char *rel_path, const char *target)
     if (*file && push_path(&c, base) == 0 && push_path(&c, file) == 0 &&
         c.count > 0) {
         strbuf b = STRBUF_INIT;
-        for (size_t i = 0; i < c.count; i++)
-            strbuf_printf(&b, "%s%s", i ? "/" : "", c.item[i]);
+        for (size_t i = 0; i < c.count; i++) {
+            if (i)
+                strbuf_putc(&b, '/');
+            strbuf_puts(&b, c.item[i]);
+        }
         resolved = strbuf_detach(&b);
     }
     free(base);

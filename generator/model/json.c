@@ -1,154 +1,313 @@
 /* model_to_json: the `apimd schema` output, exactly per
  * docs/model.schema.json. Keys come in a fixed order and arrays are
- * already sorted, so equal models give byte-equal output. */
+ * already sorted, so equal models give byte-equal output.
+ *
+ * The format is written once, below, against a small writer with two
+ * ends: one builds the cJSON tree (model_to_json), the other prints the
+ * text json_print would give for that tree straight away
+ * (model_write_json), so that the schema of a big model is never held
+ * whole, as a tree or as text.
+ *
+ * The tree is built cheaply: keys are the literals below and strings are
+ * references to the model's own (neither is copied), which is why the
+ * JSON must be deleted before the model is freed. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
+#include "util/json_print.h"
 
-static void add_string_or_null(cJSON *o, const char *key, const char *s)
+/* ---- the writer ---- */
+
+enum { MAX_DEPTH = 16 };
+
+typedef struct json_out {
+    /* tree: the containers being filled, innermost last */
+    cJSON *stack[MAX_DEPTH];
+    /* text: per open container, whether it is an array and how many
+     * members it has so far */
+    struct {
+        int array;
+        size_t count;
+    } open[MAX_DEPTH];
+    size_t depth; /* open containers */
+    cJSON *root;  /* tree: the finished value */
+    strbuf *text; /* NULL: build the tree */
+    /* text: handed on once chunk bytes gathered, at a member's end */
+    size_t chunk;
+    int (*flush)(void *ctx, const char *data, size_t len);
+    void *ctx;
+    int failed;
+} json_out;
+
+static void text_drain(json_out *o)
 {
-    if (s)
-        cJSON_AddStringToObject(o, key, s);
+    if (o->failed || o->text->len < o->chunk || !o->text->len)
+        return;
+    if (o->flush(o->ctx, o->text->data, o->text->len) != 0)
+        o->failed = 1;
+    strbuf_reset(o->text);
+}
+
+/* Text: what goes before a value (or a container) named key in the
+ * innermost container, as json_print lays it out: members of an object on
+ * lines of their own, indented, elements of an array after ", ". */
+static void text_lead(json_out *o, const char *key)
+{
+    if (o->depth == 0)
+        return;
+    size_t n = o->open[o->depth - 1].count++;
+    if (o->open[o->depth - 1].array) {
+        if (n)
+            strbuf_add(o->text, ", ", 2);
+        return;
+    }
+    static const char lead[] = ",\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"; /* the depth is small */
+    strbuf_add(o->text, n ? lead : lead + 1, (n ? 2 : 1) + o->depth);
+    json_print_string(key, o->text);
+    strbuf_add(o->text, ":\t", 2);
+}
+
+/* Tree: adds value to the innermost container (or makes it the root). */
+static void tree_add(json_out *o, const char *key, cJSON *value)
+{
+    if (o->depth == 0)
+        o->root = value;
+    else if (cJSON_IsArray(o->stack[o->depth - 1]))
+        cJSON_AddItemToArray(o->stack[o->depth - 1], value);
     else
-        cJSON_AddNullToObject(o, key);
+        cJSON_AddItemToObjectCS(o->stack[o->depth - 1], key, value);
 }
 
-static cJSON *source_json(const src_ref *s)
+static void open_container(json_out *o, const char *key, int array)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "file", s->file ? s->file : "");
-    cJSON_AddNumberToObject(o, "line", s->line > 0 ? s->line : 1);
+    if (o->depth == MAX_DEPTH)
+        abort(); /* the format nests a few levels: a bug, not input */
+    if (o->text) {
+        text_lead(o, key);
+        strbuf_putc(o->text, array ? '[' : '{');
+    } else {
+        cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
+        tree_add(o, key, c);
+        o->stack[o->depth] = c;
+    }
+    o->open[o->depth].array = array;
+    o->open[o->depth].count = 0;
+    o->depth++;
+}
+
+static void close_container(json_out *o)
+{
+    o->depth--;
+    if (!o->text)
+        return;
+    if (o->open[o->depth].array) {
+        strbuf_putc(o->text, ']');
+    } else {
+        static const char tail[] = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+        strbuf_add(o->text, tail, 1 + o->depth);
+        strbuf_putc(o->text, '}');
+    }
+    if (o->depth <= 2)
+        text_drain(o); /* between the elements of the root's arrays */
+}
+
+static void begin_object(json_out *o, const char *key) { open_container(o, key, 0); }
+static void begin_array(json_out *o, const char *key) { open_container(o, key, 1); }
+static void end_object(json_out *o) { close_container(o); }
+static void end_array(json_out *o) { close_container(o); }
+
+/* A scalar: the tree gets a new item; the text end prints one made on the
+ * stack (no allocation for the million values of a big model). Strings
+ * are references to the model's (see above). */
+static void put_scalar(json_out *o, const char *key, int type, const char *s, double n)
+{
+    if (!o->text) {
+        tree_add(o, key,
+                 type == cJSON_String ? cJSON_CreateStringReference(s)
+                 : type == cJSON_Number ? cJSON_CreateNumber(n)
+                 : type == cJSON_True   ? cJSON_CreateTrue()
+                 : type == cJSON_False  ? cJSON_CreateFalse()
+                                        : cJSON_CreateNull());
+        return;
+    }
+    text_lead(o, key);
+    switch (type) {
+    case cJSON_String: json_print_string(s, o->text); break;
+    case cJSON_Number: json_print_number(n, o->text); break;
+    case cJSON_True: strbuf_add(o->text, "true", 4); break;
+    case cJSON_False: strbuf_add(o->text, "false", 5); break;
+    default: strbuf_add(o->text, "null", 4); break;
+    }
+}
+
+static void put_string(json_out *o, const char *key, const char *s)
+{
+    if (s) /* no string, no member: what cJSON_AddStringToObject does */
+        put_scalar(o, key, cJSON_String, s, 0);
+}
+
+static void put_string_or_null(json_out *o, const char *key, const char *s)
+{
+    put_scalar(o, key, s ? cJSON_String : cJSON_NULL, s, 0);
+}
+
+static void put_number(json_out *o, const char *key, double n)
+{
+    put_scalar(o, key, cJSON_Number, NULL, n);
+}
+
+static void put_bool(json_out *o, const char *key, int b)
+{
+    put_scalar(o, key, b ? cJSON_True : cJSON_False, NULL, 0);
+}
+
+static void put_null(json_out *o, const char *key)
+{
+    put_scalar(o, key, cJSON_NULL, NULL, 0);
+}
+
+/* ---- the format ---- */
+
+static void put_source(json_out *o, const char *key, const src_ref *s)
+{
+    begin_object(o, key);
+    put_string(o, "file", s->file ? s->file : "");
+    put_number(o, "line", s->line > 0 ? s->line : 1);
     if (s->col > 0)
-        cJSON_AddNumberToObject(o, "col", s->col);
-    return o;
+        put_number(o, "col", s->col);
+    end_object(o);
 }
 
-static cJSON *string_array(const char *const *items, size_t n)
+static void put_string_array(json_out *o, const char *key, const char *const *items,
+                             size_t n)
 {
-    cJSON *a = cJSON_CreateArray();
+    begin_array(o, key);
     for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
-    return a;
+        put_string(o, NULL, items[i]);
+    end_array(o);
 }
 
 /* name, alternatives, primitive, collection: shared by properties and
  * parameters. */
-static void add_type_ref(cJSON *o, const type_ref *t)
+static void put_type_ref(json_out *o, const type_ref *t)
 {
-    add_string_or_null(o, "type", t->name);
+    put_string_or_null(o, "type", t->name);
     if (t->nalternatives > 1)
-        cJSON_AddItemToObject(o, "alternatives",
-                              string_array(t->alternatives, t->nalternatives));
-    cJSON_AddBoolToObject(o, "primitive", t->primitive);
-    cJSON_AddBoolToObject(o, "collection", t->collection);
+        put_string_array(o, "alternatives", t->alternatives, t->nalternatives);
+    put_bool(o, "primitive", t->primitive);
+    put_bool(o, "collection", t->collection);
 }
 
-static cJSON *property_json(const model_property *p)
+static void put_property(json_out *o, const model_property *p)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", p->name);
-    add_type_ref(o, &p->type);
-    cJSON_AddBoolToObject(o, "nullable", model_property_nullable(p));
-    cJSON_AddBoolToObject(o, "readOnly", p->read_only == TRI_YES);
-    cJSON_AddBoolToObject(o, "required", p->required == TRI_YES);
-    cJSON_AddBoolToObject(o, "navigation", p->navigation);
+    begin_object(o, NULL);
+    put_string(o, "name", p->name);
+    put_type_ref(o, &p->type);
+    put_bool(o, "nullable", model_property_nullable(p));
+    put_bool(o, "readOnly", p->read_only == TRI_YES);
+    put_bool(o, "required", p->required == TRI_YES);
+    put_bool(o, "navigation", p->navigation);
     if (p->inherited_from)
-        cJSON_AddStringToObject(o, "inheritedFrom", p->inherited_from);
-    cJSON_AddBoolToObject(o, "serverGenerated", p->server_generated);
-    cJSON_AddBoolToObject(o, "supportsFilter", p->supports_filter);
-    add_string_or_null(o, "description", p->description);
-    cJSON_AddItemToObject(o, "source", source_json(&p->source));
-    return o;
+        put_string(o, "inheritedFrom", p->inherited_from);
+    put_bool(o, "serverGenerated", p->server_generated);
+    put_bool(o, "supportsFilter", p->supports_filter);
+    put_string_or_null(o, "description", p->description);
+    put_source(o, "source", &p->source);
+    end_object(o);
 }
 
-static cJSON *member_json(const enum_member *mem)
+static void put_member(json_out *o, const enum_member *mem)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", mem->name);
-    cJSON_AddNumberToObject(o, "value", (double)mem->value);
-    add_string_or_null(o, "description", mem->description);
-    cJSON_AddItemToObject(o, "source", source_json(&mem->source));
-    return o;
+    begin_object(o, NULL);
+    put_string(o, "name", mem->name);
+    put_number(o, "value", (double)mem->value);
+    put_string_or_null(o, "description", mem->description);
+    put_source(o, "source", &mem->source);
+    end_object(o);
 }
 
-static cJSON *type_json(const model_type *t)
+static void put_type(json_out *o, const model_type *t)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", t->name);
-    cJSON_AddStringToObject(o, "namespace", t->namespace ? t->namespace : "");
-    cJSON_AddStringToObject(o, "kind", type_kind_name(t->kind));
-    add_string_or_null(o, "base", t->base);
-    add_string_or_null(o, "description", t->description);
-    cJSON_AddBoolToObject(o, "inferred", t->inferred);
-    cJSON_AddItemToObject(o, "source", source_json(&t->source));
-    cJSON *props = cJSON_AddArrayToObject(o, "properties");
+    begin_object(o, NULL);
+    put_string(o, "name", t->name);
+    put_string(o, "namespace", t->namespace ? t->namespace : "");
+    put_string(o, "kind", type_kind_name(t->kind));
+    put_string_or_null(o, "base", t->base);
+    put_string_or_null(o, "description", t->description);
+    put_bool(o, "inferred", t->inferred);
+    put_source(o, "source", &t->source);
+    begin_array(o, "properties");
     for (size_t i = 0; i < t->nproperties; i++)
-        cJSON_AddItemToArray(props, property_json(&t->properties[i]));
+        put_property(o, &t->properties[i]);
+    end_array(o);
     if (t->kind == KIND_ENUM) {
-        cJSON *members = cJSON_AddArrayToObject(o, "members");
+        begin_array(o, "members");
         for (size_t i = 0; i < t->nmembers; i++)
-            cJSON_AddItemToArray(members, member_json(&t->members[i]));
+            put_member(o, &t->members[i]);
+        end_array(o);
     }
-    return o;
+    end_object(o);
 }
 
-static cJSON *param_json(const method_param *p)
+static void put_param(json_out *o, const method_param *p)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "name", p->name);
-    add_type_ref(o, &p->type);
-    cJSON_AddBoolToObject(o, "required", p->required == TRI_YES);
-    add_string_or_null(o, "description", p->description);
-    cJSON_AddItemToObject(o, "source", source_json(&p->source));
-    return o;
+    begin_object(o, NULL);
+    put_string(o, "name", p->name);
+    put_type_ref(o, &p->type);
+    put_bool(o, "required", p->required == TRI_YES);
+    put_string_or_null(o, "description", p->description);
+    put_source(o, "source", &p->source);
+    end_object(o);
 }
 
-static cJSON *params_json(const method_param *items, size_t n)
+static void put_params(json_out *o, const char *key, const method_param *items, size_t n)
 {
-    cJSON *a = cJSON_CreateArray();
+    begin_array(o, key);
     for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(a, param_json(&items[i]));
-    return a;
+        put_param(o, &items[i]);
+    end_array(o);
 }
 
-static cJSON *path_json(const method_path *p)
+static void put_path(json_out *o, const method_path *p)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "path", p->path);
-    cJSON_AddItemToObject(o, "parameters", string_array(p->params, p->nparams));
-    cJSON_AddItemToObject(o, "source", source_json(&p->source));
-    return o;
+    begin_object(o, NULL);
+    put_string(o, "path", p->path);
+    put_string_array(o, "parameters", p->params, p->nparams);
+    put_source(o, "source", &p->source);
+    end_object(o);
 }
 
-static cJSON *response_json(const method_response *r)
+static void put_response(json_out *o, const method_response *r)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "status", r->status);
-    add_string_or_null(o, "type", r->type);
-    cJSON_AddBoolToObject(o, "collection", r->collection);
-    cJSON_AddItemToObject(o, "source", source_json(&r->source));
-    return o;
+    begin_object(o, NULL);
+    put_number(o, "status", r->status);
+    put_string_or_null(o, "type", r->type);
+    put_bool(o, "collection", r->collection);
+    put_source(o, "source", &r->source);
+    end_object(o);
 }
 
-static cJSON *permission_json(const method_permission *p)
+static void put_permission(json_out *o, const method_permission *p)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "kind", p->kind);
-    cJSON_AddItemToObject(o, "values", string_array(p->values, p->nvalues));
-    cJSON_AddItemToObject(o, "source", source_json(&p->source));
-    return o;
+    begin_object(o, NULL);
+    put_string(o, "kind", p->kind);
+    put_string_array(o, "values", p->values, p->nvalues);
+    put_source(o, "source", &p->source);
+    end_object(o);
 }
 
 /* null when the page documents no body at all. */
-static cJSON *request_body_json(const model_method *mm)
+static void put_request_body(json_out *o, const model_method *mm)
 {
-    if (!mm->request_type && !mm->nbody_params)
-        return cJSON_CreateNull();
-    cJSON *o = cJSON_CreateObject();
-    add_string_or_null(o, "type", mm->request_type);
-    cJSON_AddItemToObject(o, "parameters",
-                          params_json(mm->body_params, mm->nbody_params));
-    return o;
+    if (!mm->request_type && !mm->nbody_params) {
+        put_null(o, "requestBody");
+        return;
+    }
+    begin_object(o, "requestBody");
+    put_string_or_null(o, "type", mm->request_type);
+    put_params(o, "parameters", mm->body_params, mm->nbody_params);
+    end_object(o);
 }
 
 /* The schema's verb enum; a page with no request line, or an unknown
@@ -163,72 +322,124 @@ static int known_verb(const char *verb)
     return 0;
 }
 
-static cJSON *method_json(const model_method *mm)
+static void put_method(json_out *o, const model_method *mm)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "id", mm->id);
-    add_string_or_null(o, "title", mm->title);
-    add_string_or_null(o, "verb", known_verb(mm->verb) ? mm->verb : NULL);
-    cJSON *paths = cJSON_AddArrayToObject(o, "paths");
+    begin_object(o, NULL);
+    put_string(o, "id", mm->id);
+    put_string_or_null(o, "title", mm->title);
+    put_string_or_null(o, "verb", known_verb(mm->verb) ? mm->verb : NULL);
+    begin_array(o, "paths");
     for (size_t i = 0; i < mm->npaths; i++)
-        cJSON_AddItemToArray(paths, path_json(&mm->paths[i]));
-    cJSON_AddItemToObject(o, "requestBody", request_body_json(mm));
-    cJSON_AddItemToObject(o, "queryParameters",
-                          params_json(mm->query_params, mm->nquery_params));
-    cJSON *responses = cJSON_AddArrayToObject(o, "responses");
+        put_path(o, &mm->paths[i]);
+    end_array(o);
+    put_request_body(o, mm);
+    put_params(o, "queryParameters", mm->query_params, mm->nquery_params);
+    begin_array(o, "responses");
     for (size_t i = 0; i < mm->nresponses; i++)
-        cJSON_AddItemToArray(responses, response_json(&mm->responses[i]));
-    cJSON *perms = cJSON_AddArrayToObject(o, "permissions");
+        put_response(o, &mm->responses[i]);
+    end_array(o);
+    begin_array(o, "permissions");
     for (size_t i = 0; i < mm->npermissions; i++)
-        cJSON_AddItemToArray(perms, permission_json(&mm->permissions[i]));
-    cJSON_AddItemToObject(o, "source", source_json(&mm->source));
-    return o;
+        put_permission(o, &mm->permissions[i]);
+    end_array(o);
+    put_source(o, "source", &mm->source);
+    end_object(o);
 }
 
-static cJSON *example_json(const model_example *e)
+static void put_example(json_out *o, const model_example *e)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "role", example_role_name(e->role));
-    add_string_or_null(o, "type", e->type);
-    cJSON_AddBoolToObject(o, "collection", e->collection);
-    cJSON_AddBoolToObject(o, "truncated", e->truncated);
-    add_string_or_null(o, "method", e->method_id);
-    cJSON_AddItemToObject(o, "source", source_json(&e->source));
-    cJSON_AddItemToObject(o, "json", e->json ? cJSON_Duplicate(e->json, 1)
-                                             : cJSON_CreateNull());
-    return o;
+    begin_object(o, NULL);
+    put_string(o, "role", example_role_name(e->role));
+    put_string_or_null(o, "type", e->type);
+    put_bool(o, "collection", e->collection);
+    put_bool(o, "truncated", e->truncated);
+    put_string_or_null(o, "method", e->method_id);
+    put_source(o, "source", &e->source);
+    if (!e->json) {
+        put_null(o, "json");
+    } else if (o->text) { /* printed where it is: no copy */
+        text_lead(o, "json");
+        json_print_nested(e->json, o->depth, o->text);
+    } else {
+        tree_add(o, "json", cJSON_Duplicate(e->json, 1));
+    }
+    end_object(o);
 }
 
-static cJSON *conflict_json(const model_conflict *c)
+static void put_conflict(json_out *o, const model_conflict *c)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "rule", c->rule);
-    cJSON_AddStringToObject(o, "message", c->message);
-    cJSON_AddItemToObject(o, "at", source_json(&c->at));
-    cJSON_AddItemToObject(o, "other", source_json(&c->other));
-    return o;
+    begin_object(o, NULL);
+    put_string(o, "rule", c->rule);
+    put_string(o, "message", c->message);
+    put_source(o, "at", &c->at);
+    put_source(o, "other", &c->other);
+    end_object(o);
 }
+
+static void put_root_start(json_out *o, const model *m)
+{
+    begin_object(o, NULL);
+    put_number(o, "apimdModelVersion", 1);
+    put_string(o, "namespace",
+               m->default_namespace ? m->default_namespace : "microsoft.graph");
+    begin_array(o, "types");
+    for (size_t i = 0; i < m->ntypes; i++)
+        put_type(o, m->types[i]);
+    end_array(o);
+}
+
+static void put_model(json_out *o, const model *m, int with_examples)
+{
+    put_root_start(o, m);
+    begin_array(o, "methods");
+    for (size_t i = 0; i < m->nmethods; i++)
+        put_method(o, m->methods[i]);
+    end_array(o);
+    if (with_examples) {
+        begin_array(o, "examples");
+        for (size_t i = 0; i < m->nexamples; i++)
+            put_example(o, m->examples[i]);
+        end_array(o);
+        begin_array(o, "conflicts");
+        for (size_t i = 0; i < m->nconflicts; i++)
+            put_conflict(o, &m->conflicts[i]);
+        end_array(o);
+    }
+    end_object(o);
+}
+
+/* ---- the entry points ---- */
 
 cJSON *model_to_json(const model *m, int with_examples)
 {
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddNumberToObject(root, "apimdModelVersion", 1);
-    cJSON_AddStringToObject(root, "namespace",
-                            m->default_namespace ? m->default_namespace
-                                                 : "microsoft.graph");
-    cJSON *types = cJSON_AddArrayToObject(root, "types");
-    for (size_t i = 0; i < m->ntypes; i++)
-        cJSON_AddItemToArray(types, type_json(m->types[i]));
-    cJSON *methods = cJSON_AddArrayToObject(root, "methods");
-    for (size_t i = 0; i < m->nmethods; i++)
-        cJSON_AddItemToArray(methods, method_json(m->methods[i]));
-    if (with_examples) {
-        cJSON *examples = cJSON_AddArrayToObject(root, "examples");
-        for (size_t i = 0; i < m->nexamples; i++)
-            cJSON_AddItemToArray(examples, example_json(m->examples[i]));
-        cJSON *conflicts = cJSON_AddArrayToObject(root, "conflicts");
-        for (size_t i = 0; i < m->nconflicts; i++)
-            cJSON_AddItemToArray(conflicts, conflict_json(&m->conflicts[i]));
-    }
-    return root;
+    json_out o;
+    memset(&o, 0, sizeof o);
+    put_model(&o, m, with_examples);
+    return o.root;
+}
+
+cJSON *model_types_to_json(const model *m)
+{
+    json_out o;
+    memset(&o, 0, sizeof o);
+    put_root_start(&o, m);
+    end_object(&o);
+    return o.root;
+}
+
+int model_write_json(const model *m, int with_examples, strbuf *buf, size_t chunk,
+                     int (*flush)(void *ctx, const char *data, size_t len), void *ctx)
+{
+    json_out o;
+    memset(&o, 0, sizeof o);
+    o.text = buf;
+    o.chunk = chunk;
+    o.flush = flush;
+    o.ctx = ctx;
+    strbuf_reset(buf);
+    strbuf_add(buf, "", 0);
+    put_model(&o, m, with_examples);
+    o.chunk = 0;
+    text_drain(&o);
+    return o.failed ? -1 : 0;
 }

@@ -15,6 +15,7 @@
 #include <cjson/cJSON.h>
 
 #include "util/arena.h"
+#include "util/strbuf.h"
 
 /* The file names are not copied by the builders: they point into the
  * fragment's arena (or a longer-lived string), like every shared string. */
@@ -202,11 +203,24 @@ model *model_merge(model **fragments, size_t n);
 
 /* The model as JSON, deterministic (the `apimd schema` output), per
  * docs/model.schema.json. The examples and conflicts arrays are emitted only
- * when with_examples is non-zero; types and methods always. */
+ * when with_examples is non-zero; types and methods always. The JSON refers
+ * to the model's strings rather than copying them: delete it before
+ * freeing m. */
 cJSON *model_to_json(const model *m, int with_examples);
 
 /* The nullable answer the JSON output gives when the docs say nothing:
  * see docs/model.md ("Defaults"). */
 int model_property_nullable(const model_property *p);
+
+/* What code generation needs of model_to_json: apimdModelVersion,
+ * namespace and types (no methods), the same subtrees. Same rules. */
+cJSON *model_types_to_json(const model *m);
+
+/* The text json_print gives for model_to_json(m, with_examples), without
+ * building that whole tree: handed to flush(ctx, data, len) in pieces of
+ * at least chunk bytes (buf is the scratch buffer, left empty). Returns 0,
+ * or -1 when flush returned non-zero. */
+int model_write_json(const model *m, int with_examples, strbuf *buf, size_t chunk,
+                     int (*flush)(void *ctx, const char *data, size_t len), void *ctx);
 
 #endif

@@ -89,6 +89,17 @@ typedef int (*mustache_partial_fn)(void *ctx, const char *name,
                                    const mustache_template **out,
                                    mustache_error *err);
 
+/* Indexes of the keys of the view objects a render looked into, kept
+ * between renders of the same views (a type's header and source) so that
+ * they are built once. Objects are known by address: between renders that
+ * share a cache, the views must not be modified or freed (clear it
+ * first). One thread at a time. */
+typedef struct mustache_lookup_cache mustache_lookup_cache;
+
+mustache_lookup_cache *mustache_lookup_cache_new(void);
+void mustache_lookup_cache_clear(mustache_lookup_cache *c);
+void mustache_lookup_cache_free(mustache_lookup_cache *c);
+
 /* A zeroed struct (or NULL) gives the spec's behaviour. */
 typedef struct mustache_options {
     mustache_escape escape;
@@ -101,6 +112,8 @@ typedef struct mustache_options {
     int max_depth;
     /* Work limit per render; 0 means MUSTACHE_DEFAULT_MAX_STEPS. */
     long max_steps;
+    /* NULL: each render indexes what it needs for itself. */
+    mustache_lookup_cache *lookup_cache;
 } mustache_options;
 
 /* Renders t against `view` (the bottom of the context stack; may be NULL),
@@ -111,6 +124,14 @@ typedef struct mustache_options {
 int mustache_render(const mustache_template *t, const cJSON *view,
                     const mustache_options *opts, strbuf *out,
                     mustache_error *err);
+
+/* mustache_render with a context stack of several views: views[0] at the
+ * bottom, views[nviews - 1] on top (NULL entries are skipped). A name is
+ * looked up from the top down, as in nested sections. */
+int mustache_render_stack(const mustache_template *t,
+                          const cJSON *const *views, size_t nviews,
+                          const mustache_options *opts, strbuf *out,
+                          mustache_error *err);
 
 /* ---- A cache of compiled templates, loaded by name on first use ---- */
 

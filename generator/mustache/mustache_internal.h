@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mustache.h"
 
@@ -22,8 +23,18 @@ typedef enum mnode_kind {
 typedef struct mname {
     char *full;    /* as written, e.g. "a.b.c" or "." */
     char **parts;  /* "a", "b", "c"; none for the implicit iterator "." */
+    uint32_t *hashes; /* mustache_hash_key of each part (same allocation) */
     size_t nparts;
 } mname;
+
+/* The hash of a key, for the renderer's indexes of view objects. */
+static inline uint32_t mustache_hash_key(const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
 
 typedef struct mnode {
     mnode_kind kind;

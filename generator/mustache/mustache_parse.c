@@ -573,7 +573,9 @@ static void set_name(mname *m, const char *s, size_t n)
     m->nparts = 1;
     for (size_t i = 0; i < n; i++)
         m->nparts += s[i] == '.';
-    m->parts = xmalloc(m->nparts * sizeof *m->parts);
+    /* the hashes go after the part pointers, in the same block */
+    m->parts = xmalloc(m->nparts * (sizeof *m->parts + sizeof *m->hashes));
+    m->hashes = (uint32_t *)(m->parts + m->nparts);
     size_t k = 0;
     m->parts[k++] = cut;
     for (size_t i = 0; i < n; i++) {
@@ -582,6 +584,8 @@ static void set_name(mname *m, const char *s, size_t n)
             m->parts[k++] = cut + i + 1;
         }
     }
+    for (k = 0; k < m->nparts; k++)
+        m->hashes[k] = mustache_hash_key(m->parts[k]);
 }
 
 static mnode_kind node_kind_of(tok_kind k)

@@ -10,6 +10,7 @@
  */
 #include "mustache_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ typedef struct render_state {
     int expansions; /* partials, parents and overrides in progress */
     long steps;     /* section passes and expansions so far */
     long max_steps;
+    mustache_lookup_cache *cache; /* the options' or this render's own */
 } render_state;
 
 static int render_kids(render_state *st, const mustache_template *tpl,
@@ -111,28 +113,165 @@ static void indent_restore(render_state *st, size_t len)
 
 /* ---- looking up names ---- */
 
-static const cJSON *object_get(const cJSON *obj, const char *key)
+/* A name is looked up in several objects per tag (down the context
+ * stack), and a template looks up dozens of names in the same objects (a
+ * field's view has some fifty keys): objects with many keys get a hash
+ * index of their keys on first use, kept by the lookup cache. An object is
+ * known by its first child: a reference to an object shares its children,
+ * and so its index. */
+enum { SMALL_OBJECT = 8 };
+
+typedef struct key_slot {
+    const cJSON *item; /* NULL: free */
+    uint32_t hash;
+} key_slot;
+
+typedef struct object_index {
+    const cJSON *first; /* the object's first child; NULL: free slot */
+    key_slot *keys;     /* NULL: a small object, searched in order */
+    uint32_t mask;
+} object_index;
+
+struct mustache_lookup_cache {
+    object_index *slots;
+    size_t nslots; /* a power of two, or 0 */
+    size_t used;
+    size_t *filled; /* the slots in use, so that clearing is quick */
+    size_t cap_filled;
+};
+
+mustache_lookup_cache *mustache_lookup_cache_new(void)
 {
-    if (!cJSON_IsObject(obj))
+    return xcalloc(1, sizeof(mustache_lookup_cache));
+}
+
+void mustache_lookup_cache_clear(mustache_lookup_cache *c)
+{
+    for (size_t k = 0; k < c->used; k++) {
+        object_index *ix = &c->slots[c->filled[k]];
+        free(ix->keys);
+        *ix = (object_index){NULL, NULL, 0};
+    }
+    c->used = 0;
+}
+
+static void cache_release(mustache_lookup_cache *c)
+{
+    mustache_lookup_cache_clear(c);
+    free(c->slots);
+    free(c->filled);
+}
+
+void mustache_lookup_cache_free(mustache_lookup_cache *c)
+{
+    if (!c)
+        return;
+    cache_release(c);
+    free(c);
+}
+
+static size_t hash_pointer(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+static object_index *object_slot(object_index *slots, size_t nslots, const cJSON *first)
+{
+    size_t i = hash_pointer(first) & (nslots - 1);
+    while (slots[i].first && slots[i].first != first)
+        i = (i + 1) & (nslots - 1);
+    return &slots[i];
+}
+
+static void grow_cache(mustache_lookup_cache *c)
+{
+    size_t nslots = c->nslots ? c->nslots * 2 : 64;
+    object_index *slots = xcalloc(nslots, sizeof *slots);
+    for (size_t k = 0; k < c->used; k++) {
+        object_index *to = object_slot(slots, nslots, c->slots[c->filled[k]].first);
+        *to = c->slots[c->filled[k]];
+        c->filled[k] = (size_t)(to - slots);
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->nslots = nslots;
+    c->filled = xrealloc(c->filled, nslots / 2 * sizeof *c->filled);
+    c->cap_filled = nslots / 2;
+}
+
+/* The first item of each key goes in: cJSON finds the first of twins. */
+static void build_index(object_index *ix, const cJSON *first)
+{
+    size_t n = 0;
+    for (const cJSON *c = first; c; c = c->next)
+        n++;
+    if (n <= SMALL_OBJECT)
+        return;
+    size_t nslots = 16;
+    while (nslots < 2 * n)
+        nslots *= 2;
+    ix->keys = xcalloc(nslots, sizeof *ix->keys);
+    ix->mask = (uint32_t)(nslots - 1);
+    for (const cJSON *c = first; c; c = c->next) {
+        if (!c->string)
+            continue;
+        uint32_t h = mustache_hash_key(c->string), i = h & ix->mask;
+        while (ix->keys[i].item &&
+               !(ix->keys[i].hash == h && strcmp(ix->keys[i].item->string, c->string) == 0))
+            i = (i + 1) & ix->mask;
+        if (!ix->keys[i].item)
+            ix->keys[i] = (key_slot){c, h};
+    }
+}
+
+static const object_index *index_of(mustache_lookup_cache *c, const cJSON *first)
+{
+    if (2 * (c->used + 1) > c->nslots)
+        grow_cache(c);
+    object_index *ix = object_slot(c->slots, c->nslots, first);
+    if (!ix->first) {
+        ix->first = first;
+        ix->keys = NULL;
+        c->filled[c->used++] = (size_t)(ix - c->slots);
+        build_index(ix, first);
+    }
+    return ix;
+}
+
+static const cJSON *object_get(render_state *st, const cJSON *obj, const char *key,
+                               uint32_t hash)
+{
+    if (!cJSON_IsObject(obj) || !obj->child)
         return NULL;
-    for (const cJSON *c = obj->child; c; c = c->next)
-        if (c->string && strcmp(c->string, key) == 0)
-            return c;
+    const object_index *ix = index_of(st->cache, obj->child);
+    if (!ix->keys) {
+        for (const cJSON *c = obj->child; c; c = c->next)
+            if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0)
+                return c;
+        return NULL;
+    }
+    for (uint32_t i = hash & ix->mask; ix->keys[i].item; i = (i + 1) & ix->mask)
+        if (ix->keys[i].hash == hash && strcmp(ix->keys[i].item->string, key) == 0)
+            return ix->keys[i].item;
     return NULL;
 }
 
 /* The first part is searched down the context stack; later parts only
  * inside what the first found ("a.b" fails if the nearest "a" has no
  * "b", even when a farther "a" has one). */
-static const cJSON *lookup(const render_state *st, const mname *name)
+static const cJSON *lookup(render_state *st, const mname *name)
 {
     if (name->nparts == 0)
         return st->nctx ? st->ctx[st->nctx - 1] : NULL;
     const cJSON *v = NULL;
     for (size_t i = st->nctx; i-- > 0 && !v;)
-        v = object_get(st->ctx[i], name->parts[0]);
+        v = object_get(st, st->ctx[i], name->parts[0], name->hashes[0]);
     for (size_t k = 1; v && k < name->nparts; k++)
-        v = object_get(v, name->parts[k]);
+        v = object_get(st, v, name->parts[k], name->hashes[k]);
     return v;
 }
 
@@ -411,6 +550,14 @@ int mustache_render(const mustache_template *t, const cJSON *view,
                     const mustache_options *opts, strbuf *out,
                     mustache_error *err)
 {
+    return mustache_render_stack(t, &view, view ? 1 : 0, opts, out, err);
+}
+
+int mustache_render_stack(const mustache_template *t,
+                          const cJSON *const *views, size_t nviews,
+                          const mustache_options *opts, strbuf *out,
+                          mustache_error *err)
+{
     static const mustache_options spec_defaults;
     mustache_error scratch;
     render_state st = {
@@ -424,9 +571,13 @@ int mustache_render(const mustache_template *t, const cJSON *view,
     st.max_steps = st.opts->max_steps > 0 ? st.opts->max_steps
                                           : MUSTACHE_DEFAULT_MAX_STEPS;
     strbuf_add(out, "", 0); /* NUL-terminated even when nothing renders */
-    if (view)
-        push_context(&st, view);
+    for (size_t i = 0; i < nviews; i++)
+        if (views[i])
+            push_context(&st, views[i]);
+    mustache_lookup_cache own = {NULL, 0, 0, NULL, 0};
+    st.cache = st.opts->lookup_cache ? st.opts->lookup_cache : &own;
     int rc = render_kids(&st, t, t->root.kids, t->root.nkids);
+    cache_release(&own);
     free(st.ctx);
     free(st.scopes);
     strbuf_free(&st.indent);

@@ -22,6 +22,8 @@ typedef struct fm_state {
 
 static int is_blank(char c) { return c == ' ' || c == '\t'; }
 
+int reader_yaml_shortcut = 1;
+
 /* "---" (or "..." for the end) alone on a line, blanks allowed after. */
 static int is_delimiter(const char *s, size_t n, int closing)
 {
@@ -170,6 +172,105 @@ static void scan_key_value_lines(reader *r, int first, int last)
     }
 }
 
+/* ---- the common case without libyaml ----
+ *
+ * Nearly every page's front matter is a flat list of "key: value" lines in
+ * plain ASCII. Such lines are read here, giving exactly what libyaml's
+ * events give (the same fields, lines and columns); anything else (a
+ * nested value, a comment, an escape, a character YAML gives a meaning
+ * to) goes to libyaml. */
+
+/* A simple line's parts; returns 0 when the line is not simple. */
+typedef struct simple_line {
+    size_t key_len;
+    size_t value_at, value_len; /* value_at: where the scalar starts */
+    int quoted;                 /* the scalar is between quotes */
+} simple_line;
+
+static int is_key_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == '-';
+}
+
+static int simple_value(const char *v, size_t n, simple_line *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] < 0x20 || v[i] > 0x7e)
+            return 0; /* tabs, control and non-ASCII bytes: libyaml's call */
+    if (v[0] == '"' || v[0] == '\'') {
+        if (n < 2 || v[n - 1] != v[0] || memchr(v + 1, v[0], n - 2) || memchr(v, '\\', n))
+            return 0;
+        out->quoted = 1;
+        out->value_len = n - 2;
+        return 1;
+    }
+    if (strchr("-?:,[]{}#&*!|>'\"%@`", v[0]) || v[n - 1] == ':')
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((v[i] == ':' && v[i + 1] == ' ') || (v[i] == ' ' && v[i + 1] == '#'))
+            return 0;
+    out->value_len = n;
+    return 1;
+}
+
+static int simple_line_of(const char *s, size_t n, simple_line *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t k = 0;
+    while (k < n && is_key_char(s[k]))
+        k++;
+    if (k == 0 || s[0] == '-' || s[0] == '.' || k >= n || s[k] != ':' ||
+        (k + 1 < n && s[k + 1] != ' '))
+        return 0;
+    out->key_len = k;
+    size_t v = k + 1;
+    while (v < n && s[v] == ' ')
+        v++;
+    size_t end = n;
+    while (end > v && s[end - 1] == ' ')
+        end--;
+    out->value_at = v;
+    if (end == v)
+        return 1; /* "key:" with no value */
+    return simple_value(s + v, end - v, out);
+}
+
+static int is_spaces(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* Returns 1 after adding the fields of lines first..last when all of them
+ * are simple (or blank), else 0 without adding anything. */
+static int read_simple(reader *r, int first, int last)
+{
+    simple_line sl;
+    for (int line = first; line <= last; line++) {
+        size_t n;
+        const char *s = source_line(r, line, &n);
+        if (!is_spaces(s, n) && !simple_line_of(s, n, &sl))
+            return 0;
+    }
+    for (int line = first; line <= last; line++) {
+        size_t n;
+        const char *s = source_line(r, line, &n);
+        if (is_spaces(s, n))
+            continue;
+        simple_line_of(s, n, &sl);
+        char *key = arena_strndup(&r->p->mem, s, sl.key_len);
+        if (sl.value_len == 0) /* an empty value is placed at its key */
+            add_field(r, key, "", 0, line, 1);
+        else
+            add_field(r, key, s + sl.value_at + sl.quoted, sl.value_len, line,
+                      (int)sl.value_at + 1);
+    }
+    return 1;
+}
+
 /* Lines that YAML front matter cannot hold but a page body does: past
  * one of these, a "---" is a thematic break or a tab separator of the
  * body, not the end of an unclosed front matter. */
@@ -219,7 +320,9 @@ void front_matter_read(reader *r)
     p->has_front_matter = 1;
     size_t start = closing > 2 ? r->line_starts[1] : r->line_starts[closing - 1];
     size_t end = r->line_starts[closing - 1];
-    if (!parse_yaml(r, r->text + start, end - start, 2)) {
+    if (reader_yaml_shortcut && read_simple(r, 2, closing - 1)) {
+        /* read without libyaml */
+    } else if (!parse_yaml(r, r->text + start, end - start, 2)) {
         p->nfront_matter = 0;
         scan_key_value_lines(r, 2, closing - 1);
     }

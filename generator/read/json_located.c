@@ -285,8 +285,10 @@ static int read_value(json_parser *jp)
     if (c == '{' || c == '[') {
         cJSON *node = c == '{' ? cJSON_CreateObject() : cJSON_CreateArray();
         attach(jp, node);
+        if (!push(jp, node))
+            return 0; /* the error points at the bracket one too deep */
         jp->i++;
-        return push(jp, node) ? 2 : 0;
+        return 2;
     }
     cJSON *node = read_scalar(jp);
     if (!node)

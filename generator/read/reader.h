@@ -51,6 +51,10 @@ typedef struct table_node_types {
 } table_node_types;
 const table_node_types *reader_table_types(void);
 
+/* 1 (the default): front matter made of plain "key: value" lines is read
+ * without libyaml, with the same result. Tests set 0 to compare. */
+extern int reader_yaml_shortcut;
+
 /* Problems. The message is formatted into the page's arena. */
 void reader_problem(reader *r, const char *rule, int line, int col,
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));

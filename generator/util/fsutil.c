@@ -200,7 +200,9 @@ int fs_write_file_atomic(const char *path, const char *data, size_t len,
     const char *tmp_path = strbuf_cstr(&tmp);
     FILE *f = fopen(tmp_path, "wb");
     if (!f) {
-        strbuf_printf(err, "%s: cannot write: %s\n", tmp_path, strerror(errno));
+        /* Name the file asked for: the temporary name means nothing to
+         * the user. */
+        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
         strbuf_free(&tmp);
         return -1;
     }
@@ -216,4 +218,57 @@ int fs_write_file_atomic(const char *path, const char *data, size_t len,
     }
     strbuf_free(&tmp);
     return 0;
+}
+
+int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err)
+{
+    strbuf tmp = STRBUF_INIT;
+    strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
+    af->path = xstrdup(path);
+    af->tmp_path = strbuf_detach(&tmp);
+    af->failed = 0;
+    af->stream = fopen(af->tmp_path, "wb");
+    if (!af->stream) {
+        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
+        free(af->path);
+        free(af->tmp_path);
+        return -1;
+    }
+    return 0;
+}
+
+void fs_atomic_write(fs_atomic_file *af, const char *data, size_t len)
+{
+    if (!af->failed && len && fwrite(data, 1, len, af->stream) != len)
+        af->failed = errno ? errno : EIO;
+}
+
+static void atomic_release(fs_atomic_file *af)
+{
+    free(af->path);
+    free(af->tmp_path);
+    af->path = af->tmp_path = NULL;
+    af->stream = NULL;
+}
+
+int fs_atomic_commit(fs_atomic_file *af, strbuf *err)
+{
+    int failed = af->failed;
+    if (fclose(af->stream) != 0 && !failed)
+        failed = errno ? errno : EIO;
+    if (!failed && rename(af->tmp_path, af->path) != 0)
+        failed = errno;
+    if (failed) {
+        strbuf_printf(err, "%s: cannot write: %s\n", af->path, strerror(failed));
+        unlink(af->tmp_path);
+    }
+    atomic_release(af);
+    return failed ? -1 : 0;
+}
+
+void fs_atomic_abort(fs_atomic_file *af)
+{
+    fclose(af->stream);
+    unlink(af->tmp_path);
+    atomic_release(af);
 }

@@ -40,4 +40,18 @@ void fs_page_list_free(fs_page_list *list);
 int fs_write_file_atomic(const char *path, const char *data, size_t len,
                          strbuf *err);
 
+/* The same, written piece by piece: open, write as often as needed, then
+ * commit (rename into place) or abort (remove the temporary file). A
+ * failed write is remembered and reported by commit. */
+typedef struct fs_atomic_file {
+    char *path, *tmp_path;
+    void *stream; /* FILE * */
+    int failed;   /* errno of the first failed write, or 0 */
+} fs_atomic_file;
+
+int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err);
+void fs_atomic_write(fs_atomic_file *af, const char *data, size_t len);
+int fs_atomic_commit(fs_atomic_file *af, strbuf *err);
+void fs_atomic_abort(fs_atomic_file *af);
+
 #endif

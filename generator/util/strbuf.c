@@ -18,6 +18,8 @@ static void strbuf_grow(strbuf *b, size_t extra)
     b->cap = cap;
 }
 
+void strbuf_reserve(strbuf *b, size_t n) { strbuf_grow(b, n); }
+
 void strbuf_add(strbuf *b, const char *s, size_t n)
 {
     strbuf_grow(b, n);
@@ -29,21 +31,33 @@ void strbuf_add(strbuf *b, const char *s, size_t n)
 
 void strbuf_puts(strbuf *b, const char *s) { strbuf_add(b, s, strlen(s)); }
 
-void strbuf_putc(strbuf *b, char c) { strbuf_add(b, &c, 1); }
+void strbuf_putc(strbuf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        strbuf_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 
 void strbuf_vprintf(strbuf *b, const char *fmt, va_list ap)
 {
+    /* Formatted straight into the free room when it fits (the usual
+     * case), else measured by that attempt and formatted again. */
+    if (b->cap - b->len < 64)
+        strbuf_grow(b, 64);
+    size_t room = b->cap - b->len;
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(b->data + b->len, room, fmt, copy);
     va_end(copy);
     if (n <= 0) {
-        strbuf_grow(b, 0);
         b->data[b->len] = '\0';
         return;
     }
-    strbuf_grow(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if ((size_t)n >= room) {
+        strbuf_grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

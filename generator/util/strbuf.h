@@ -21,6 +21,9 @@ void strbuf_printf(strbuf *b, const char *fmt, ...)
 void strbuf_vprintf(strbuf *b, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 void strbuf_reset(strbuf *b);
+/* Makes room for n more bytes (and the final NUL) without adding any:
+ * for writers that fill data + len themselves, then raise len. */
+void strbuf_reserve(strbuf *b, size_t n);
 /* Hands the bytes to the caller (never NULL: "" for an empty buffer). */
 char *strbuf_detach(strbuf *b);
 void strbuf_free(strbuf *b);

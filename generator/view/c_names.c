@@ -75,7 +75,7 @@ int c_is_reserved_word(const char *identifier)
 {
     size_t n = sizeof reserved_words / sizeof reserved_words[0];
     for (size_t i = 0; i < n; i++)
-        if (strcmp(reserved_words[i], identifier) == 0)
+        if (reserved_words[i][0] == identifier[0] && strcmp(reserved_words[i], identifier) == 0)
             return 1;
     return 0;
 }
@@ -96,21 +96,21 @@ char *c_member_name(const char *name)
     return strbuf_detach(&out);
 }
 
-static char *affixed(const char *stem, const c_affix *a)
+/* prefix + stem + suffix into out (emptied first). */
+static void affix(strbuf *out, const char *stem, const c_affix *a)
 {
-    strbuf out = STRBUF_INIT;
-    strbuf_printf(&out, "%s%s%s", a->prefix, stem, a->suffix);
-    return strbuf_detach(&out);
+    strbuf_reset(out);
+    strbuf_puts(out, a->prefix);
+    strbuf_puts(out, stem);
+    strbuf_puts(out, a->suffix);
 }
 
 static int all_free(const name_index *taken, const char *stem,
-                    const c_affix *affixes, size_t naffixes)
+                    const c_affix *affixes, size_t naffixes, strbuf *scratch)
 {
     for (size_t i = 0; i < naffixes; i++) {
-        char *name = affixed(stem, &affixes[i]);
-        int busy = name_index_contains(taken, name);
-        free(name);
-        if (busy)
+        affix(scratch, stem, &affixes[i]);
+        if (name_index_contains(taken, scratch->data))
             return 0;
     }
     return 1;
@@ -119,17 +119,17 @@ static int all_free(const name_index *taken, const char *stem,
 char *c_claim_name(name_index *taken, const char *stem, const c_affix *affixes,
                    size_t naffixes)
 {
-    strbuf candidate = STRBUF_INIT;
+    strbuf candidate = STRBUF_INIT, scratch = STRBUF_INIT;
     strbuf_puts(&candidate, stem);
-    for (int n = 2; !all_free(taken, candidate.data, affixes, naffixes); n++) {
+    for (int n = 2; !all_free(taken, candidate.data, affixes, naffixes, &scratch); n++) {
         strbuf_reset(&candidate);
         strbuf_printf(&candidate, "%s_%d", stem, n);
     }
     for (size_t i = 0; i < naffixes; i++) {
-        char *name = affixed(candidate.data, &affixes[i]);
-        name_index_put(taken, name, 0);
-        free(name);
+        affix(&scratch, candidate.data, &affixes[i]);
+        name_index_put(taken, scratch.data, 0);
     }
+    strbuf_free(&scratch);
     return strbuf_detach(&candidate);
 }
 

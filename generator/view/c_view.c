@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/json_arena.h"
+#include "util/parallel.h"
 #include "util/xalloc.h"
 #include "view/c_names.h"
 #include "view/c_view_internal.h"
@@ -168,7 +170,18 @@ static void add_file_lists(cJSON *root, const view_build *b)
     cJSON_AddItemToObject(root, "headers", headers);
 }
 
-static cJSON *assemble(view_build *b)
+/* The view of one type; the types' views are independent of each other
+ * (they only read the names settled before), so they are built on
+ * several threads. */
+static void build_type_view(size_t i, void *ctx)
+{
+    view_build *b = ctx;
+    json_arena_enter(b->arena); /* once per thread: nothing when already in */
+    view_type *t = &b->types[i];
+    t->view = t->kind == VIEW_OBJECT ? view_object_type(b, i) : view_enum_type(b, i);
+}
+
+static cJSON *assemble(view_build *b, int jobs)
 {
     cJSON *root = cJSON_CreateObject();
     view_add_string(root, "namespace", b->namespace);
@@ -177,9 +190,9 @@ static cJSON *assemble(view_build *b)
     add_marker(root, b);
     view_add_string(root, "version", "1.0.0");
     cJSON *objects = cJSON_CreateArray(), *enums = cJSON_CreateArray();
+    parallel_for(b->ntypes, jobs, build_type_view, b);
     for (size_t i = 0; i < b->ntypes; i++) {
         view_type *t = &b->types[i];
-        t->view = t->kind == VIEW_OBJECT ? view_object_type(b, i) : view_enum_type(b, i);
         cJSON_AddItemToArray(t->kind == VIEW_OBJECT ? objects : enums, t->view);
     }
     for (size_t i = 0; i < b->ntypes; i++)
@@ -195,10 +208,23 @@ static cJSON *assemble(view_build *b)
 
 cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error)
 {
+    return c_view_build_jobs(model_json, prefix, 1, error);
+}
+
+cJSON *c_view_build_jobs(const cJSON *model_json, const char *prefix, int jobs,
+                         strbuf *error)
+{
+    return c_view_build_in(model_json, prefix, jobs, NULL, error);
+}
+
+cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
+                       json_arena *arena, strbuf *error)
+{
     if (check_model(model_json, error) != 0)
         return NULL;
     view_build b = {0};
     b.error = error;
+    b.arena = arena;
     b.namespace = view_json_string(model_json, "namespace");
     b.prefix = prefix ? xstrdup(prefix) : prefix_from_namespace(b.namespace);
     if (!c_view_prefix_valid(b.prefix, error)) {
@@ -214,7 +240,9 @@ cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error)
     if (view_index_types(&b, cJSON_GetObjectItemCaseSensitive(model_json, "types")) == 0 &&
         view_resolve_bases(&b) == 0) {
         view_name_types(&b);
-        root = assemble(&b);
+        json_arena_enter(arena);
+        root = assemble(&b, jobs);
+        json_arena_leave();
     }
     free_build(&b);
     return root;

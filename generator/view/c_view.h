@@ -8,6 +8,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "util/json_arena.h"
 #include "util/strbuf.h"
 
 /* Every generated file carries a line with both of these (the view's
@@ -21,6 +22,15 @@
  * the model's namespace (microsoft.graph -> graph). Returns a new cJSON the
  * caller deletes, or NULL with the reason in *error. */
 cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error);
+/* The same, with the types' views built on up to jobs threads; the view
+ * does not depend on jobs. */
+cJSON *c_view_build_jobs(const cJSON *model_json, const char *prefix, int jobs,
+                         strbuf *error);
+/* The same, with every value of the view allocated in arena (when not
+ * NULL): the view is then dropped with json_arena_free, never given to
+ * cJSON_Delete. */
+cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
+                       json_arena *arena, strbuf *error);
 
 /* Checks that prefix can start C identifiers: a letter, then letters,
  * digits and single underscores, not ending in '_', not a reserved word.

@@ -147,9 +147,10 @@ static void add_affixed(cJSON *view, const char *key, const char *prefix,
                         const char *stem, const char *suffix)
 {
     strbuf text = STRBUF_INIT;
-    strbuf_printf(&text, "%s%s%s", prefix, stem, suffix);
-    view_add_string(view, key, text.data);
-    strbuf_free(&text);
+    strbuf_puts(&text, prefix);
+    strbuf_puts(&text, stem);
+    strbuf_puts(&text, suffix);
+    view_add_owned_string(view, key, strbuf_detach(&text));
 }
 
 static void add_member_names(cJSON *view, name_index *taken, const char *json_name,
@@ -187,23 +188,31 @@ static void add_member_names(cJSON *view, name_index *taken, const char *json_na
 
 /* ---- the field view ---- */
 
+/* The flag keys: "is_" + each kind and format, as literals (view keys
+ * are not copied). */
+static const char *const kind_flags[] = {
+    "is_string", "is_bool", "is_int32", "is_int64", "is_int16", "is_uint8", "is_int8",
+    "is_double", "is_enum", "is_object", "is_json",
+};
+static const char *const format_flags[] = {
+    "is_date_time", "is_date", "is_time_of_day", "is_duration", "is_guid", "is_base64",
+};
+
+_Static_assert(sizeof kind_flags / sizeof kind_flags[0] == sizeof all_kinds / sizeof all_kinds[0],
+               "a flag per kind");
+_Static_assert(sizeof format_flags / sizeof format_flags[0] ==
+                   sizeof all_formats / sizeof all_formats[0],
+               "a flag per format");
+
 static void add_kind_flags(cJSON *view, const field_kind *held)
 {
-    for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++) {
-        strbuf flag = STRBUF_INIT;
-        strbuf_printf(&flag, "is_%s", all_kinds[i]);
-        view_add_bool(view, flag.data, strcmp(held->kind, all_kinds[i]) == 0);
-        strbuf_free(&flag);
-    }
+    for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++)
+        view_add_bool(view, kind_flags[i], strcmp(held->kind, all_kinds[i]) == 0);
     view_add_string(view, "kind", held->kind);
     view_add_bool(view, "is_integer", held->integer);
-    for (size_t i = 0; i < sizeof all_formats / sizeof all_formats[0]; i++) {
-        strbuf flag = STRBUF_INIT;
-        strbuf_printf(&flag, "is_%s", all_formats[i]);
-        view_add_bool(view, flag.data,
+    for (size_t i = 0; i < sizeof all_formats / sizeof all_formats[0]; i++)
+        view_add_bool(view, format_flags[i],
                       held->format && strcmp(held->format, all_formats[i]) == 0);
-        strbuf_free(&flag);
-    }
     view_add_bool(view, "has_format", held->format != NULL);
     view_add_string(view, "format", held->format ? held->format : "");
 }
@@ -219,18 +228,15 @@ static void add_target(cJSON *view, const view_build *b, const field_type *ft)
     view_add_string(view, "target_qualified_name", target->qualified);
     if (target->kind == VIEW_ENUM)
         view_add_string(view, "target_unrecognized", target->unrecognized);
-    strbuf header = STRBUF_INIT;
-    strbuf_printf(&header, "%s.h", target->c_name);
-    view_add_string(view, "target_header", header.data);
-    strbuf_free(&header);
+    add_affixed(view, "target_header", "", target->c_name, ".h");
 }
 
 static void add_comment_text(cJSON *view, const char *key, const char *text)
 {
     strbuf safe = STRBUF_INIT;
+    strbuf_puts(&safe, "");
     c_append_comment_text(&safe, text);
-    view_add_string(view, key, strbuf_cstr(&safe));
-    strbuf_free(&safe);
+    view_add_owned_string(view, key, strbuf_detach(&safe));
 }
 
 /* The type as the docs name it: for comments (edm_type) and messages

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "util/json_arena.h"
 #include "util/strbuf.h"
 #include "view/name_index.h"
 
@@ -38,6 +39,7 @@ typedef struct view_build {
     name_index *by_folded;     /* "identity" for "Identity" -> index */
     name_index *globals;       /* file-scope identifiers and file names */
     strbuf *error;
+    json_arena *arena;         /* where the view's values live, or NULL */
 } view_build;
 
 /* c_view_types.c: the type index, base types, file-scope names. */
@@ -61,7 +63,9 @@ cJSON *view_doc_lines(const char *description, const char *fallback);
 char *view_source_ref(const cJSON *element);
 /* A C string literal body for text, as a new string. */
 char *view_string_body(const char *text);
-/* cJSON helpers that never return NULL for a missing member. */
+/* cJSON helpers that never return NULL for a missing member. The view_add
+ * functions take keys that are string literals (kept, not copied);
+ * view_add_owned_string takes over value (from malloc). */
 const char *view_json_string(const cJSON *object, const char *key);
 int view_json_bool(const cJSON *object, const char *key);
 void view_add_string(cJSON *object, const char *key, const char *value);

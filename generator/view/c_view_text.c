@@ -1,8 +1,10 @@
 /* Text for the view: doc comment lines, source references, C string
  * literal bodies, and small cJSON accessors. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/json_arena.h"
 #include "util/xalloc.h"
 #include "view/c_names.h"
 #include "view/c_view_internal.h"
@@ -15,11 +17,17 @@ static void append_without_link_targets(strbuf *out, const char *text)
 {
     const char *p = text;
     while (*p) {
-        const char *close = NULL;
-        if (*p == '[' && (close = strchr(p, ']')) && close[1] == '(' &&
-            strchr(close, ')')) {
+        const char *open = strchr(p, '[');
+        if (!open) {
+            strbuf_puts(out, p);
+            return;
+        }
+        strbuf_add(out, p, (size_t)(open - p));
+        p = open;
+        const char *close = strchr(p, ']'), *end;
+        if (close && close[1] == '(' && (end = strchr(close, ')'))) {
             strbuf_add(out, p + 1, (size_t)(close - p - 1));
-            p = strchr(close, ')') + 1;
+            p = end + 1;
             continue;
         }
         strbuf_putc(out, *p++);
@@ -29,9 +37,7 @@ static void append_without_link_targets(strbuf *out, const char *text)
 static void add_line(cJSON *lines, const char *text, size_t len)
 {
     cJSON *line = cJSON_CreateObject();
-    char *copy = xstrndup(text, len);
-    cJSON_AddStringToObject(line, "text", copy);
-    free(copy);
+    view_add_owned_string(line, "text", xstrndup(text, len));
     cJSON_AddItemToArray(lines, line);
 }
 
@@ -83,8 +89,11 @@ char *view_source_ref(const cJSON *element)
     const cJSON *line = cJSON_GetObjectItemCaseSensitive(source, "line");
     if (!file || !cJSON_IsNumber(line))
         return NULL;
+    char number[24];
+    snprintf(number, sizeof number, ":%d", line->valueint);
     strbuf raw = STRBUF_INIT, safe = STRBUF_INIT;
-    strbuf_printf(&raw, "%s:%d", file, line->valueint);
+    strbuf_puts(&raw, file);
+    strbuf_puts(&raw, number);
     c_append_comment_text(&safe, raw.data);
     strbuf_free(&raw);
     return strbuf_detach(&safe);
@@ -109,18 +118,31 @@ int view_json_bool(const cJSON *object, const char *key)
     return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(object, key));
 }
 
+/* Keys are string literals: cJSON keeps the pointer rather than a copy. */
 void view_add_string(cJSON *object, const char *key, const char *value)
 {
-    cJSON_AddStringToObject(object, key, value ? value : "");
+    cJSON_AddItemToObjectCS(object, key, cJSON_CreateString(value ? value : ""));
 }
 
 void view_add_bool(cJSON *object, const char *key, int value)
 {
-    cJSON_AddBoolToObject(object, key, value ? 1 : 0);
+    cJSON_AddItemToObjectCS(object, key, cJSON_CreateBool(value ? 1 : 0));
 }
 
 void view_add_owned_string(cJSON *object, const char *key, char *value)
 {
-    view_add_string(object, key, value);
-    free(value);
+    if (!value) {
+        view_add_string(object, key, "");
+        return;
+    }
+    if (json_arena_active()) { /* the arena holds a copy, dropped with it */
+        view_add_string(object, key, value);
+        free(value);
+        return;
+    }
+    /* The string is handed over rather than copied: a reference item
+     * that is then told it owns its string (cJSON frees it with free). */
+    cJSON *item = cJSON_CreateStringReference(value);
+    item->type &= ~cJSON_IsReference;
+    cJSON_AddItemToObjectCS(object, key, item);
 }

@@ -1,6 +1,7 @@
 /* The types of the view: index by name, base types, file-scope names,
  * and the view objects of object and enum types. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -354,6 +355,44 @@ static void add_enum_headers(cJSON *view, const cJSON *fields)
     cJSON_AddItemToObject(view, "enum_headers", headers);
 }
 
+/* The fields' positions in the order of their JSON names (bytes, as
+ * strcmp orders them): generated code finds a member's field by binary
+ * search there. */
+typedef struct named_field {
+    const char *json_name;
+    size_t position;
+} named_field;
+
+static int compare_named(const void *a, const void *b)
+{
+    const named_field *x = a, *y = b;
+    int c = strcmp(x->json_name, y->json_name);
+    return c ? c : (x->position > y->position) - (x->position < y->position);
+}
+
+static void add_fields_by_name(cJSON *view, const cJSON *fields)
+{
+    size_t n = (size_t)cJSON_GetArraySize(fields), k = 0;
+    named_field *order = xcalloc(n ? n : 1, sizeof *order);
+    const cJSON *field;
+    cJSON_ArrayForEach(field, fields) {
+        const char *name = view_json_string(field, "json_name");
+        order[k] = (named_field){name ? name : "", k};
+        k++;
+    }
+    qsort(order, n, sizeof *order, compare_named);
+    cJSON *list = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++) {
+        char number[24];
+        snprintf(number, sizeof number, "%zu", order[i].position);
+        cJSON *ref = cJSON_CreateObject();
+        view_add_string(ref, "index", number);
+        cJSON_AddItemToArray(list, ref);
+    }
+    free(order);
+    cJSON_AddItemToObject(view, "fields_by_name", list);
+}
+
 cJSON *view_object_type(view_build *b, size_t index)
 {
     const view_type *t = &b->types[index];
@@ -371,6 +410,7 @@ cJSON *view_object_type(view_build *b, size_t index)
     cJSON *fields = view_fields(b, index);
     view_add_bool(view, "has_fields", cJSON_GetArraySize(fields) > 0);
     add_enum_headers(view, fields);
+    add_fields_by_name(view, fields);
     cJSON_AddItemToObject(view, "fields", fields);
     return view;
 }

@@ -36,5 +36,24 @@ same "lint -j1 vs -j2" "$tmp/l1.json" "$tmp/l2.json"
 if diff -r "$tmp/g1" "$tmp/g2" >/dev/null; then echo "ok: generate -j1 vs -j2, reordered"; else
   echo "FAIL: generated trees differ"; diff -r "$tmp/g1" "$tmp/g2" | head -20; fails=$((fails+1)); fi
 
+# The single pass (generate --schema --lint) gives what the three commands
+# give, whatever the threads and the order of the tree.
+for j in 1 2 7; do
+  tree=$src
+  [ "$j" = 7 ] && tree=$tmp/rev
+  "$apimd" generate -q -j "$j" -o "$tmp/p$j" --schema "$tmp/ps$j.json" \
+    --lint "$tmp/pl$j.json" --lint-format json "$tree" || fails=$((fails+1))
+done
+"$apimd" schema -j 1 "$src" >"$tmp/s0.json" || fails=$((fails+1))
+same "single pass schema vs schema" "$tmp/s0.json" "$tmp/ps1.json"
+same "single pass schema -j1 vs -j2" "$tmp/ps1.json" "$tmp/ps2.json"
+same "single pass schema vs reordered tree" "$tmp/ps1.json" "$tmp/ps7.json"
+same "single pass lint vs lint" "$tmp/l1.json" "$tmp/pl1.json"
+same "single pass lint -j1 vs -j2" "$tmp/pl1.json" "$tmp/pl2.json"
+for j in 1 2 7; do
+  if diff -r "$tmp/g1" "$tmp/p$j" >/dev/null; then echo "ok: single pass -j $j generates the same tree"; else
+    echo "FAIL: single pass -j $j generated tree differs"; diff -r "$tmp/g1" "$tmp/p$j" | head -20; fails=$((fails+1)); fi
+done
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]

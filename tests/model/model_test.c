@@ -86,3 +86,33 @@ cJSON *load_json_file(const char *path)
     free(data);
     return json;
 }
+
+static int append(void *ctx, const char *data, size_t len)
+{
+    strbuf_add(ctx, data, len);
+    return 0;
+}
+
+void check_json_writer(const model *m)
+{
+    for (int with_examples = 0; with_examples <= 1; with_examples++) {
+        cJSON *tree = model_to_json(m, with_examples);
+        char *expected = cJSON_Print(tree);
+        strbuf written = STRBUF_INIT, scratch = STRBUF_INIT;
+        CHECK(model_write_json(m, with_examples, &scratch, 4096, append, &written) == 0);
+        CHECK(expected && strcmp(expected, strbuf_cstr(&written)) == 0);
+        free(expected);
+        strbuf_free(&written);
+        strbuf_free(&scratch);
+        if (!with_examples) {
+            cJSON *types = model_types_to_json(m);
+            cJSON_DeleteItemFromObjectCaseSensitive(tree, "methods");
+            char *a = cJSON_PrintUnformatted(types), *b = cJSON_PrintUnformatted(tree);
+            CHECK(a && b && strcmp(a, b) == 0);
+            free(a);
+            free(b);
+            cJSON_Delete(types);
+        }
+        cJSON_Delete(tree);
+    }
+}

@@ -35,4 +35,9 @@ const char *source_path(const char *rel);
 /* The file's contents as JSON, or NULL. */
 cJSON *load_json_file(const char *path);
 
+/* model_write_json gives json_print(model_to_json(m)), with and without
+ * examples, and model_types_to_json is model_to_json without the methods:
+ * counts a failure otherwise. */
+void check_json_writer(const model *m);
+
 #endif

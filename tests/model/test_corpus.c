@@ -131,6 +131,7 @@ int main(void)
     CHECK(m->ntypes > 1000 && m->nmethods > 1500);
     CHECK(props.resolved * 100 >= props.properties * 95);
     check_schema_valid(m);
+    check_json_writer(m);
     model_free(m);
     extract_shutdown();
     return test_result("model-corpus");

@@ -341,6 +341,7 @@ int main(void)
     check_resolution(m);
     check_sorted(m);
     check_json(m);
+    check_json_writer(m);
     check_deterministic(m);
     model_free(m);
     test_empty_merge();

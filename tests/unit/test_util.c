@@ -1,5 +1,6 @@
 /* Unit tests of the shared utilities: buffer, arena, file helpers. */
 #include <assert.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "util/arena.h"
 #include "util/fsutil.h"
+#include "util/json_print.h"
 #include "util/strbuf.h"
 
 static int failures;
@@ -119,9 +121,69 @@ static void test_find_pages(void)
     CHECK(system(cmd) == 0);
 }
 
+/* json_print gives the bytes cJSON_Print gives. */
+static void check_same_print(const cJSON *item)
+{
+    char *expected = cJSON_Print(item);
+    strbuf got = STRBUF_INIT;
+    int rc = json_print(item, &got);
+    CHECK(expected ? rc == 0 && strcmp(expected, got.data) == 0 : rc != 0);
+    if (expected && strcmp(expected, strbuf_cstr(&got)) != 0)
+        fprintf(stderr, "expected:\n%s\ngot:\n%s\n", expected, strbuf_cstr(&got));
+    free(expected);
+    strbuf_free(&got);
+}
+
+static void test_json_print(void)
+{
+    static const char *const texts[] = {
+        "{}", "[]", "null", "true", "false", "0", "-0", "1", "-1", "3.5", "0.1",
+        "1e300", "-1e-300", "123456789012345", "1234567890123456", "1e15", "-1e15",
+        "999999999999999", "-999999999999999", "2147483648", "0.30000000000000004",
+        "1.7976931348623157e308", "5e-324", "\"\"", "\"a\\\"b\\\\c/d\"",
+        "\"\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f \\u00e9 \\ud83d\\ude00\"",
+        "{\"a\":{},\"b\":[],\"c\":[{},{\"x\":1},\"q\",[1,[2,{}]]],\"d\":{\"e\":{\"f\":null}}}",
+        "[[[[[[[[[[[[[[[[[[{\"deep\":[{\"deeper\":{}}]}]]]]]]]]]]]]]]]]]]",
+        "{\"\":\"\",\"k\\n\":[true,false,null]}",
+        /* escapes before, inside and after whole runs of eight bytes */
+        "\"abcdefg\\\"hijklmnopqrstuvwxyz0123456789\\\\ABCDEFGHIJKLMN\\u0002\"",
+        "\"abcdefgh\\\"ijklmnop\\tqrstuvwxyz0123456789ABCDEFGHIJ\\u001f\"",
+        "\"\\u00e9\\u00e8 caf\\u00e9 na\\u00efve \\u4e2d\\u6587 long text with no escapes at all\"",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        cJSON *item = cJSON_Parse(texts[i]);
+        CHECK(item != NULL);
+        if (!item)
+            fprintf(stderr, "does not parse: %s\n", texts[i]);
+        if (item)
+            check_same_print(item);
+        cJSON_Delete(item);
+    }
+    double numbers[] = {NAN, INFINITY, -INFINITY, 1.0 / 3, -2.5e-7, 4503599627370496.0,
+                        9007199254740993.0, -0.0};
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        cJSON *n = cJSON_CreateNumber(numbers[i]);
+        check_same_print(n);
+        cJSON_Delete(n);
+    }
+    cJSON *raw = cJSON_CreateRaw("{\"as\": \"is\"}");
+    check_same_print(raw);
+    free(raw->valuestring);
+    raw->valuestring = NULL; /* cJSON_Print fails here; so must json_print */
+    check_same_print(raw);
+    cJSON_Delete(raw);
+    cJSON *keyless = cJSON_CreateObject();
+    cJSON_AddItemToObject(keyless, "k", cJSON_CreateString("v"));
+    free(keyless->child->string);
+    keyless->child->string = NULL; /* printed as "" */
+    check_same_print(keyless);
+    cJSON_Delete(keyless);
+}
+
 int main(void)
 {
     test_strbuf();
+    test_json_print();
     test_arena();
     test_find_pages();
     printf("util: %s\n", failures ? "FAILED" : "ok");

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Regeneration writes only what changed: a second run over the same docs
+# writes no file and keeps every mtime; after one page changes, only the
+# files of the type that page describes are rewritten. Both through the
+# single pass (generate --schema --lint), as CI runs it.
+set -u
+apimd=${APIMD:?}
+src=${APIMD_SOURCE_ROOT:?}/docs-input
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+cp -r "$src" "$tmp/docs"
+run() { # run LABEL: the single pass into $tmp/out; its summary in $tmp/LABEL.err
+  "$apimd" generate -j 2 -o "$tmp/out" --schema "$tmp/schema.json" \
+    --lint "$tmp/lint.txt" "$tmp/docs" 2>"$tmp/$1.err" ||
+    fail "$1: exit $? ($(cat "$tmp/$1.err"))"
+}
+# name and mtime (ns) of every file, sorted
+stamps() { (cd "$tmp/out" && find . -type f -printf '%P %T@\n' | sort); }
+
+run first
+grep -q " 0 unchanged" "$tmp/first.err" || fail "first run: $(cat "$tmp/first.err")"
+# an old mtime on every file, so that any rewrite shows
+find "$tmp/out" -type f -exec touch -d '2001-01-01 00:00:00' {} +
+stamps >"$tmp/before"
+
+run second
+grep -q ": 0 files written" "$tmp/second.err" || fail "second run wrote: $(cat "$tmp/second.err")"
+stamps >"$tmp/after"
+cmp -s "$tmp/before" "$tmp/after" && echo "ok: second run kept every file and mtime" ||
+  { fail "second run touched files"; diff "$tmp/before" "$tmp/after" | head; }
+
+# One page changes: a property description of thumbnail.
+sed -i 's/The height of the thumbnail, in pixels./The height of the thumbnail, in pixels (changed)./' \
+  "$tmp/docs/resources/thumbnail.md"
+run third
+stamps >"$tmp/third"
+changed=$(diff "$tmp/after" "$tmp/third" | sed -n 's/^> \([^ ]*\) .*/\1/p' | sort)
+others=$(printf '%s\n' $changed | grep -v '^graph_thumbnail\.[ch]$')
+if [ -n "$changed" ] && [ -z "$others" ]; then
+  echo "ok: one page changed, only its type's files rewritten:" $changed
+else
+  fail "after one page changed, rewritten: '$(echo $changed)' (only graph_thumbnail.[ch] expected)"
+fi
+n=$(printf '%s\n' $changed | grep -c .)
+grep -q ": $n files written" "$tmp/third.err" || fail "third run: $(cat "$tmp/third.err")"
+grep -q "pixels (changed)" "$tmp/out/graph_thumbnail.h" || fail "the change is not in graph_thumbnail.h"
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]
