@@ -47,26 +47,27 @@ static const char *const pattern_text[PAT_COUNT] = {
         "(?i)^\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s+(?:enum\\s+)?values?\\s*$",
 };
 
-/* Words a match needs, any one of them (ASCII case-insensitively for the
- * caseless patterns, those starting with "(?i)"); "#" stands for three
- * digits, the first 1 to 5. A subject with none of them cannot match and
- * is not handed to PCRE2: most descriptions hold none of the words, and
- * the few the patterns look for are cheap to look for first. No words: no
+/* Words a match needs, any one of them, each at the start of a word (no
+ * letter, digit or '_' before it: where the pattern has \\b or a blank);
+ * ASCII case-insensitively for the caseless patterns, those starting with
+ * "(?i)"; "#" stands for three digits, the first 1 to 5. A subject with
+ * none of them cannot match and is not handed to PCRE2: most descriptions
+ * hold none of the words, and words are cheap to look for. No words: no
  * shortcut. Keep in step with the patterns; tests/extract checks that a
  * subject the shortcut rejects never matches, over every page at hand. */
 static const char *const needed_words[PAT_COUNT][3] = {
     [PAT_POSSIBLE_VALUES] = {"value"},
-    [PAT_READ_ONLY] = {"only"},
-    [PAT_READ_ONLY_WHEN] = {"only"},
-    [PAT_READ_WRITE] = {"write"},
-    [PAT_NOT_NULLABLE] = {"null"},
+    [PAT_READ_ONLY] = {"read"},
+    [PAT_READ_ONLY_WHEN] = {"read"},
+    [PAT_READ_WRITE] = {"read"},
+    [PAT_NOT_NULLABLE] = {"not", "non", "cannot"},
     [PAT_NULLABLE] = {"nullable"},
     [PAT_REQUIRED] = {"Required"},
     [PAT_OPTIONAL] = {"Optional"},
     [PAT_INHERITED_FROM] = {"inherited"},
     [PAT_INHERITS_FROM] = {"from", "subclass"},
-    [PAT_SERVER_GENERATED] = {"generated"},
-    [PAT_SUPPORTS_FILTER] = {"filter"},
+    [PAT_SERVER_GENERATED] = {"server"},
+    [PAT_SUPPORTS_FILTER] = {"supports"},
     [PAT_STATUS] = {"#"},
     [PAT_BODY_TYPE] = {"representation"},
 };
@@ -187,6 +188,7 @@ static int word_at(const char *s, size_t k)
 /* Which first bytes can start a word: its first letter in both cases, or
  * any digit 1-5 for "#". */
 static uint32_t starts_with[256];
+static unsigned char word_byte[256]; /* letters, digits, '_': what \\b sees */
 
 static void index_starts(void)
 {
@@ -204,18 +206,28 @@ static void index_starts(void)
     }
 }
 
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+}
+
 static void index_all(void)
 {
     index_words();
     index_starts();
+    for (int c = 0; c < 256; c++)
+        word_byte[c] = (unsigned char)is_word_byte((unsigned char)c);
 }
 
 static uint32_t words_of(const char *s, size_t n)
 {
     uint32_t mask = 0;
+    int in_word = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t candidates = starts_with[c] & ~mask;
+        uint32_t candidates = in_word ? 0 : starts_with[c] & ~mask;
+        in_word = word_byte[c];
         while (candidates) {
             int k = __builtin_ctz(candidates);
             candidates &= candidates - 1;
@@ -271,7 +283,10 @@ int pattern_may_match(pattern_id id, const char *subject)
 int pattern_find(pattern_id id, const char *subject, size_t start,
                  pcre2_match_data *md)
 {
-    if (!subject || start > strlen(subject) || !pattern_may_match(id, subject + start))
+    /* (the shortcut takes subject + start for a word start, which can
+     * only find more words than there are: it stays on the safe side) */
+    if (!subject || (start && start > strlen(subject)) ||
+        !pattern_may_match(id, subject + start))
         return 0;
     return pattern_find_always(id, subject, start, md);
 }

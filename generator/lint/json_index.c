@@ -15,6 +15,7 @@ typedef struct json_scanner {
     lint_page_record *r;
     json_block_index *block;
     strbuf path; /* the pointer of the value being read */
+    strbuf key;  /* scratch: the key being read */
 } json_scanner;
 
 static void advance(json_scanner *js)
@@ -42,7 +43,15 @@ static void skip_space(json_scanner *js)
 static int scan_string(json_scanner *js, strbuf *out)
 {
     advance(js); /* opening quote */
-    while (peek(js) && peek(js) != '"') {
+    for (;;) {
+        /* the plain run up to a quote, backslash or line end in one go */
+        size_t run = strcspn(js->s + js->pos, "\"\\\n");
+        if (out)
+            strbuf_add(out, js->s + js->pos, run);
+        js->pos += run;
+        js->col += (int)run;
+        if (!peek(js) || peek(js) == '"')
+            break;
         if (peek(js) == '\\') {
             advance(js);
             if (!peek(js))
@@ -56,6 +65,19 @@ static int scan_string(json_scanner *js, strbuf *out)
         return -1;
     advance(js);
     return 0;
+}
+
+static void append_index(strbuf *path, int index)
+{
+    char digits[16];
+    size_t n = sizeof digits;
+    unsigned u = (unsigned)index;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    digits[--n] = '/';
+    strbuf_add(path, digits + n, sizeof digits - n);
 }
 
 /* Keys go into a JSON pointer: '~' and '/' are escaped as RFC 6901 says. */
@@ -92,10 +114,9 @@ static int scan_object(json_scanner *js, int depth)
         if (peek(js) != '"')
             return -1;
         int line = js->line, col = js->col;
-        strbuf key = STRBUF_INIT;
-        int rc = scan_string(js, &key);
-        append_pointer_token(&js->path, strbuf_cstr(&key));
-        strbuf_free(&key);
+        strbuf_reset(&js->key);
+        int rc = scan_string(js, &js->key);
+        append_pointer_token(&js->path, strbuf_cstr(&js->key));
         if (rc != 0)
             return -1;
         record_key(js, line, col);
@@ -125,7 +146,7 @@ static int scan_array(json_scanner *js, int depth)
     size_t base = js->path.len;
     skip_space(js);
     for (int index = 0; peek(js) && peek(js) != ']'; index++) {
-        strbuf_printf(&js->path, "/%d", index);
+        append_index(&js->path, index);
         if (scan_value(js, depth + 1) != 0)
             return -1;
         js->path.len = base;
@@ -174,12 +195,13 @@ json_block_index *json_index_text(lint_page_record *r, const char *text,
                                          r->cap_blocks);
     block->first_line = block_first;
     block->last_line = block_last;
-    json_scanner js = {text, 0, first_line, 1, r, block, STRBUF_INIT};
+    json_scanner js = {text, 0, first_line, 1, r, block, STRBUF_INIT, STRBUF_INIT};
     strbuf_puts(&js.path, ""); /* the root pointer is "" */
     /* A text that does not parse keeps the keys read before the error:
      * example-json reports the error itself. */
     scan_value(&js, 0);
     strbuf_free(&js.path);
+    strbuf_free(&js.key);
     return block;
 }
 

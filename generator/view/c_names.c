@@ -133,9 +133,20 @@ char *c_claim_name(name_index *taken, const char *stem, const c_affix *affixes,
     return strbuf_detach(&candidate);
 }
 
+/* Bytes that go into a string literal or a comment as they are: printable
+ * ASCII but for the few each escapes. */
+static int plain_in_string(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?'; }
+static int plain_in_comment(unsigned char c) { return c >= 0x20 && c != 0x7f && c != '*' && c != '/' && c != '?'; }
+
 void c_append_string_body(strbuf *out, const char *text)
 {
     for (const char *p = text; *p; p++) {
+        const char *run = p;
+        while (plain_in_string((unsigned char)*p))
+            p++;
+        strbuf_add(out, run, (size_t)(p - run));
+        if (!*p)
+            break;
         unsigned char c = (unsigned char)*p;
         if (c == '"' || c == '\\')
             strbuf_printf(out, "\\%c", c);
@@ -152,6 +163,12 @@ void c_append_string_body(strbuf *out, const char *text)
 void c_append_comment_text(strbuf *out, const char *text)
 {
     for (const char *p = text; *p; p++) {
+        const char *run = p;
+        while (plain_in_comment((unsigned char)*p))
+            p++;
+        strbuf_add(out, run, (size_t)(p - run));
+        if (!*p)
+            break;
         unsigned char c = (unsigned char)*p;
         if ((c == '*' && p[1] == '/') || (c == '/' && p[1] == '*'))
             strbuf_printf(out, "%c ", c); /* would end or nest the comment */

@@ -34,10 +34,10 @@ static void append_without_link_targets(strbuf *out, const char *text)
     }
 }
 
-static void add_line(cJSON *lines, const char *text, size_t len)
+static void add_line(cJSON *lines, const char *text)
 {
     cJSON *line = cJSON_CreateObject();
-    view_add_owned_string(line, "text", xstrndup(text, len));
+    view_add_string(line, "text", text);
     cJSON_AddItemToArray(lines, line);
 }
 
@@ -56,7 +56,7 @@ static void wrap_into(cJSON *lines, const char *text)
             break;
         size_t word = (size_t)(end - p);
         if (line.len && line.len + 1 + word > DOC_WIDTH) {
-            add_line(lines, line.data, line.len);
+            add_line(lines, line.data);
             strbuf_reset(&line);
         }
         if (line.len)
@@ -65,7 +65,7 @@ static void wrap_into(cJSON *lines, const char *text)
         p = end;
     }
     if (line.len)
-        add_line(lines, line.data, line.len);
+        add_line(lines, line.data);
     strbuf_free(&line);
 }
 

@@ -82,8 +82,7 @@ static const char *const crafted[] = {
     "---\nkey: \"unclosed\n---\n",
     "---\njust a scalar\n---\n",
     "---\nkey: x\nkey: y\n---\n",
-    "---\nms.localizationpriority: medium\nms.prod: \"cloud-communications\"\n"
-    "doc_type: resourcePageType\n---\n",
+    "---\nms.localizationpriority: medium\nms.prod: \"cloud-communications\"\ndoc_type: resourcePageType\n---\n",
     "---\nkey: https://example.com/a?b=c#d\n---\n",
     "---\nkey: ~\nk2: null\nk3: true\n---\n",
     "---\n-key: x\n---\n",
