@@ -133,8 +133,12 @@ static void run_workers(run_state *st, int jobs)
     if (progress) {
         double begin = now_seconds(), delay = progress_delay();
         int shown = 0;
-        while (atomic_load(&st->done) < st->pages.count) {
+        /* Drawn before the first check, so that a run that is over at
+         * once still shows its line when the delay is zero. */
+        for (;;) {
             show_progress(st, begin, delay, &shown);
+            if (atomic_load(&st->done) >= st->pages.count)
+                break;
             usleep(50 * 1000);
         }
         if (shown)

@@ -280,7 +280,6 @@ static void check_primitive(example_walk *w, const model_property *prop,
 {
     json_kind kind = primitive_json_kind(prop->type.name);
     char got[96], detail[256];
-    describe_value(v, got, sizeof got);
     if (cJSON_IsString(v) && is_placeholder(v->valuestring, &prop->type))
         return;
     int ok = kind == JSON_KIND_ANY ||
@@ -290,6 +289,7 @@ static void check_primitive(example_walk *w, const model_property *prop,
              (kind == JSON_KIND_NUMBER_OR_STRING &&
               (cJSON_IsNumber(v) || cJSON_IsString(v)));
     if (!ok) {
+        describe_value(v, got, sizeof got); /* only for the message */
         snprintf(detail, sizeof detail, "has type %s, but the example gives %s",
                  prop->type.name, got);
         report_type(w, prop, detail);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole corpus through every command under valgrind: no invalid read or
-# write, no use of uninitialised memory, no leak. Skipped (77) without the
-# shared corpus.
+# The whole corpus through every command, and the single pass, under
+# valgrind: no invalid read or write, no use of uninitialised memory, no
+# leak. Skipped (77) without the shared corpus.
 set -u
 apimd=${APIMD:?}
 corpus=${APIMD_SHARED:?}/corpus/graph-v1.0
@@ -28,5 +28,8 @@ run() { # run NAME ARGS...
 run schema schema -q -j 2 -o "$tmp/model.json" "$corpus"
 run lint lint -q -j 2 --fail-on never --format sarif -o "$tmp/lint.sarif" "$corpus"
 run generate generate -q -j 2 -o "$tmp/gen" "$corpus"
+# the single pass, into the directory just made (regeneration)
+run single-pass generate -q -j 2 -o "$tmp/gen" --schema "$tmp/single.json" \
+  --lint "$tmp/single.json.lint" --lint-format json "$corpus"
 echo "$fails failed"
 [ "$fails" -eq 0 ]
