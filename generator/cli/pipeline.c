@@ -37,10 +37,11 @@ static void handle_page(run_state *st, size_t i)
     }
     st->bytes[i] = len;
     char *why = NULL;
-    page *p = page_read(ref->path, ref->rel_path, data, len, &why);
+    int line = 1;
+    page *p = page_read_at(ref->path, ref->rel_path, data, len, &why, &line);
     free(data);
     if (!p) {
-        strbuf_printf(&err, "%s:1: %s\n", ref->path, why ? why : "not a page");
+        strbuf_printf(&err, "%s:%d: %s\n", ref->path, line, why ? why : "not a page");
         free(why);
         st->errors[i] = strbuf_detach(&err);
         return;

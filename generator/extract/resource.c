@@ -12,11 +12,13 @@
  * Everything else is complex; the merge makes every type whose base is an
  * entity an entity too. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "extract/internal.h"
 #include "model/typeinfo.h"
+#include "util/xalloc.h"
 
 static int annotation_names(const extract_ctx *x, const page_code *code,
                             const char *name)
@@ -165,6 +167,8 @@ static int has_key_like_id(const extract_ctx *x, const model_type *t)
     return has_entity_sections(x->p);
 }
 
+/* The line of a key: its first appearance in the block, quoted. The slow
+ * way, for a key the scan of the top-level keys below did not see. */
 static int key_line(const page_code *code, const char *key)
 {
     size_t n = strlen(key);
@@ -180,6 +184,101 @@ static int key_line(const page_code *code, const char *key)
     return code->line;
 }
 
+/* The keys of a representation's top-level object as written, in order,
+ * with their lines. The parsed object has its members in the same order,
+ * so the line of each member is found by walking both together: reading
+ * the text once for all keys rather than once per key, which a
+ * representation of thousands of keys would pay with its square. */
+typedef struct written_key {
+    const char *name; /* into the block's text, not NUL-terminated */
+    size_t len;
+    int line;
+} written_key;
+
+typedef struct written_keys {
+    written_key *items;
+    size_t count, cap, next;
+} written_keys;
+
+static void add_written_key(written_keys *k, const char *name, size_t len,
+                            int line)
+{
+    if (k->count == k->cap) {
+        k->cap = k->cap ? k->cap * 2 : 64;
+        k->items = xrealloc(k->items, k->cap * sizeof *k->items);
+    }
+    k->items[k->count++] = (written_key){name, len, line};
+}
+
+/* Past a string starting after its opening quote; counts its lines (a
+ * broken example may hold raw line breaks). Returns the closing quote or
+ * the text's end. */
+static const char *skip_string(const char *c, int *line)
+{
+    for (; *c && *c != '"'; c++) {
+        if (*c == '\\' && c[1])
+            c++;
+        *line += *c == '\n';
+    }
+    return c;
+}
+
+static void scan_written_keys(const page_code *code, written_keys *k)
+{
+    int depth = 0, line = code->line, key_expected = 0;
+    for (const char *c = code->text; c && *c; c++) {
+        switch (*c) {
+        case '\n':
+            line++;
+            break;
+        case '"': {
+            int at = line;
+            const char *end = skip_string(c + 1, &line);
+            if (depth == 1 && key_expected)
+                add_written_key(k, c + 1, (size_t)(end - c - 1), at);
+            key_expected = 0;
+            if (!*end)
+                return;
+            c = end;
+            break;
+        }
+        case '{':
+        case '[':
+            depth++;
+            key_expected = depth == 1 && *c == '{';
+            break;
+        case '}':
+        case ']':
+            depth--;
+            break;
+        case ',':
+            key_expected = depth == 1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static int written_key_is(const written_key *w, const char *name)
+{
+    return strncmp(w->name, name, w->len) == 0 && name[w->len] == '\0';
+}
+
+/* The line of the next member, named name: the next written key, or the
+ * first later one of that name; the slow search when the text and the
+ * parse disagree. */
+static int next_key_line(written_keys *k, const page_code *code,
+                         const char *name)
+{
+    for (size_t i = k->next; i < k->count; i++)
+        if (written_key_is(&k->items[i], name)) {
+            k->next = i + 1;
+            return k->items[i].line;
+        }
+    return key_line(code, name);
+}
+
 static int is_property_name(const char *s)
 {
     if (!isalpha((unsigned char)*s) && *s != '_')
@@ -190,14 +289,6 @@ static int is_property_name(const char *s)
     return 1;
 }
 
-static int string_in_array(const cJSON *array, const char *s)
-{
-    const cJSON *item;
-    cJSON_ArrayForEach(item, array)
-        if (cJSON_IsString(item) && strcmp(item->valuestring, s) == 0)
-            return 1;
-    return 0;
-}
 
 /* "incoming | outgoing", or ["a | b"] for a collection. */
 static const char *bar_list_text(const cJSON *value)
@@ -243,28 +334,44 @@ static void merge_representation_value(extract_ctx *x, model_property *prop,
 }
 
 static void add_representation_property(extract_ctx *x, model_type *t,
-                                        const page_code *code,
-                                        const cJSON *value)
+                                        int line, const cJSON *value)
 {
     model_property *prop = model_type_add_property(x->m, t, value->string);
     prop->type = infer_json_type(x->mem, value);
-    prop->source = ctx_ref(x, key_line(code, value->string), 0);
+    prop->source = ctx_ref(x, line, 0);
     merge_representation_value(x, prop, value);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void apply_optional_properties(model_type *t, const cJSON *optional)
 {
     if (!cJSON_IsArray(optional))
         return;
+    /* The names sorted once: a type of thousands of properties and a list
+     * as long would otherwise cost the product of the two. */
+    size_t n = 0;
+    const char **names = xcalloc((size_t)cJSON_GetArraySize(optional) + 1, sizeof *names);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, optional)
+        if (cJSON_IsString(item))
+            names[n++] = item->valuestring;
+    qsort(names, n, sizeof *names, compare_names);
     /* A property the list leaves out is required: the list exists only
      * to say which ones may be left out. Navigation properties are not
      * part of the representation, so the list says nothing of them. */
     for (size_t i = 0; i < t->nproperties; i++) {
         model_property *prop = &t->properties[i];
         if (prop->required == TRI_UNKNOWN && !prop->navigation)
-            prop->required =
-                string_in_array(optional, prop->name) ? TRI_NO : TRI_YES;
+            prop->required = n && bsearch(&prop->name, names, n, sizeof *names,
+                                          compare_names)
+                                 ? TRI_NO
+                                 : TRI_YES;
     }
+    free(names);
 }
 
 static void read_representation(extract_ctx *x, model_type *t,
@@ -272,19 +379,23 @@ static void read_representation(extract_ctx *x, model_type *t,
 {
     const cJSON *ann = code->annotation ? code->annotation->json : NULL;
     const cJSON *value;
-    if (cJSON_IsObject(code->json)) {
-        cJSON_ArrayForEach(value, code->json) {
-            /* Keys of open types' samples ("String-value", ids) and
-             * annotations are no properties. */
-            if (!value->string || !is_property_name(value->string))
-                continue;
-            model_property *prop = model_type_find_property(t, value->string);
-            if (prop)
-                merge_representation_value(x, prop, value);
-            else
-                add_representation_property(x, t, code, value);
-        }
+    const cJSON *object = cJSON_IsObject(code->json) ? code->json : NULL;
+    written_keys keys = {NULL, 0, 0, 0};
+    if (object)
+        scan_written_keys(code, &keys);
+    cJSON_ArrayForEach(value, object) {
+        /* Keys of open types' samples ("String-value", ids) and
+         * annotations are no properties. */
+        if (!value->string || !is_property_name(value->string))
+            continue;
+        model_property *prop = model_type_find_property(t, value->string);
+        if (prop)
+            merge_representation_value(x, prop, value);
+        else
+            add_representation_property(x, t, next_key_line(&keys, code, value->string),
+                                        value);
     }
+    free(keys.items);
     apply_optional_properties(
         t, cJSON_GetObjectItemCaseSensitive(ann, "optionalProperties"));
     const cJSON *key = cJSON_GetObjectItemCaseSensitive(ann, "keyProperty");

@@ -1,6 +1,7 @@
 /* Where each key of a JSON text is written. cJSON keeps no positions, and
  * the cross-page rules run after the page is gone, so lint_page notes the
  * line of every key of every JSON block for them to point at. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lint/lint_internal.h"
@@ -185,6 +186,16 @@ static int scan_value(json_scanner *js, int depth)
     }
 }
 
+static int compare_keys(const void *pa, const void *pb)
+{
+    const json_key_line *a = pa, *b = pb;
+    int c = strcmp(a->pointer, b->pointer);
+    if (c)
+        return c;
+    return a->line != b->line ? (a->line > b->line) - (a->line < b->line)
+                              : (a->col > b->col) - (a->col < b->col);
+}
+
 json_block_index *json_index_text(lint_page_record *r, const char *text,
                                   int first_line, int block_first,
                                   int block_last)
@@ -202,27 +213,46 @@ json_block_index *json_index_text(lint_page_record *r, const char *text,
     scan_value(&js, 0);
     strbuf_free(&js.path);
     strbuf_free(&js.key);
+    /* Sorted by pointer for json_key_lookup, the first written first. */
+    if (block->nkeys > 1)
+        qsort(block->keys, block->nkeys, sizeof *block->keys, compare_keys);
     return block;
 }
 
+/* Blocks are indexed in page order and never overlap: a binary search
+ * over their lines. */
 const json_block_index *json_block_at(const lint_page_record *r, int line)
 {
-    for (size_t b = 0; r && b < r->nblocks; b++)
-        if (line >= r->blocks[b].first_line && line <= r->blocks[b].last_line)
-            return &r->blocks[b];
+    size_t lo = 0, hi = r ? r->nblocks : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (line < r->blocks[mid].first_line)
+            hi = mid;
+        else if (line > r->blocks[mid].last_line)
+            lo = mid + 1;
+        else
+            return &r->blocks[mid];
+    }
     return NULL;
 }
 
+/* The first key written with that pointer: the lowest of the equal ones
+ * in the sorted keys. */
 int json_key_lookup(const lint_page_record *r, int line, const char *pointer,
                     int *col)
 {
     const json_block_index *block = json_block_at(r, line);
-    for (size_t k = 0; block && k < block->nkeys; k++) {
-        if (strcmp(block->keys[k].pointer, pointer) == 0) {
-            if (col)
-                *col = block->keys[k].col;
-            return block->keys[k].line;
-        }
+    size_t lo = 0, hi = block ? block->nkeys : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(block->keys[mid].pointer, pointer) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return 0;
+    if (!block || lo == block->nkeys || strcmp(block->keys[lo].pointer, pointer) != 0)
+        return 0;
+    if (col)
+        *col = block->keys[lo].col;
+    return block->keys[lo].line;
 }

@@ -355,6 +355,93 @@ static void rule_type_undefined(const model_view *v, lint_findings *out)
     free(refs.items);
 }
 
+/* ---- base-cycle ------------------------------------------------------------- */
+
+/* A type's position in the model's (sorted) type list, found by address. */
+typedef struct type_position {
+    const model_type *type;
+    size_t index;
+} type_position;
+
+static int compare_positions(const void *pa, const void *pb)
+{
+    const type_position *a = pa, *b = pb;
+    return (a->type > b->type) - (a->type < b->type);
+}
+
+static size_t position_of(const type_position *by_address, size_t n,
+                          const model_type *t)
+{
+    type_position key = {t, 0};
+    const type_position *found =
+        bsearch(&key, by_address, n, sizeof key, compare_positions);
+    return found ? found->index : n;
+}
+
+/* The cycle is path[from..n): reported once, at its first type in model
+ * order, so that the finding does not depend on where the walk began. */
+static void report_base_cycle(const model *m, const size_t *path, size_t from,
+                              size_t n, lint_findings *out)
+{
+    size_t first = from;
+    for (size_t i = from; i < n; i++)
+        if (path[i] < path[first])
+            first = i;
+    const model_type *t = m->types[path[first]];
+    if (n - from == 1) {
+        lint_findings_add_related(out, "base-cycle", t->source,
+                                  (src_ref){NULL, 0, 0}, NULL,
+                                  "%s inherits from itself", t->name);
+        return;
+    }
+    strbuf chain = STRBUF_INIT;
+    strbuf_puts(&chain, t->name);
+    for (size_t k = 1; k <= n - from; k++)
+        strbuf_printf(&chain, " -> %s",
+                      m->types[path[from + (first - from + k) % (n - from)]]->name);
+    const model_type *next = m->types[path[from + (first - from + 1) % (n - from)]];
+    lint_findings_add_related(out, "base-cycle", t->source, next->source,
+                              "the base type", "the base types of %s form a cycle: %s",
+                              t->name, strbuf_cstr(&chain));
+    strbuf_free(&chain);
+}
+
+/* Each type's chain of bases, walked once over all types: a type met
+ * again on the walk in progress closes a cycle; one met on an earlier
+ * walk has been seen to its end. Linear in the types, whatever the
+ * shape of the chains. */
+static void rule_base_cycle(const model_view *v, lint_findings *out)
+{
+    const model *m = v->m;
+    size_t n = m->ntypes;
+    type_position *by_address = xmalloc((n ? n : 1) * sizeof *by_address);
+    for (size_t i = 0; i < n; i++)
+        by_address[i] = (type_position){m->types[i], i};
+    qsort(by_address, n, sizeof *by_address, compare_positions);
+    enum { UNSEEN, ON_WALK, DONE };
+    unsigned char *state = xcalloc(n ? n : 1, 1);
+    size_t *path = xmalloc((n ? n : 1) * sizeof *path);
+    for (size_t start = 0; start < n; start++) {
+        size_t len = 0, at = start;
+        while (at < n && state[at] == UNSEEN) {
+            state[at] = ON_WALK;
+            path[len++] = at;
+            at = position_of(by_address, n, lookup_base(v, m->types[at]));
+        }
+        if (at < n && state[at] == ON_WALK) {
+            size_t from = 0;
+            while (path[from] != at)
+                from++;
+            report_base_cycle(m, path, from, len, out);
+        }
+        for (size_t i = 0; i < len; i++)
+            state[path[i]] = DONE;
+    }
+    free(path);
+    free(state);
+    free(by_address);
+}
+
 void lint_model(const model *m, const lint_context *ctx, lint_findings *out)
 {
     if (!m)
@@ -364,6 +451,8 @@ void lint_model(const model *m, const lint_context *ctx, lint_findings *out)
     report_conflicts(m, ctx, out);
     if (lint_rule_enabled(ctx, "type-undefined"))
         rule_type_undefined(&v, out);
+    if (lint_rule_enabled(ctx, "base-cycle"))
+        rule_base_cycle(&v, out);
     lint_rules_examples(&v, ctx, out);
     model_view_free(&v);
 }

@@ -27,6 +27,44 @@ static void collect_method_files(model_view *v)
               compare_strings);
 }
 
+/* Page, then name; types without a page go first and are never found. */
+static int compare_definitions(const void *pa, const void *pb)
+{
+    const model_type *a = *(const model_type *const *)pa;
+    const model_type *b = *(const model_type *const *)pb;
+    int c = strcmp(a->source.file ? a->source.file : "",
+                   b->source.file ? b->source.file : "");
+    return c ? c : strcmp(a->name, b->name);
+}
+
+/* The same, then the first written first, as the page defines them. */
+static int compare_definitions_in_order(const void *pa, const void *pb)
+{
+    int c = compare_definitions(pa, pb);
+    if (c)
+        return c;
+    const model_type *a = *(const model_type *const *)pa;
+    const model_type *b = *(const model_type *const *)pb;
+    return (a->source.line > b->source.line) - (a->source.line < b->source.line);
+}
+
+static void collect_definitions(model_view *v)
+{
+    const model *m = v->m;
+    size_t n = 0;
+    for (size_t f = 0; f < m->nfragments; f++)
+        n += m->fragments[f]->ntypes;
+    v->definitions = xmalloc((n ? n : 1) * sizeof *v->definitions);
+    v->ndefinitions = 0;
+    for (size_t f = 0; f < m->nfragments; f++)
+        for (size_t i = 0; i < m->fragments[f]->ntypes; i++)
+            if (m->fragments[f]->types[i]->primary)
+                v->definitions[v->ndefinitions++] = m->fragments[f]->types[i];
+    if (v->ndefinitions > 1)
+        qsort(v->definitions, v->ndefinitions, sizeof *v->definitions,
+              compare_definitions_in_order);
+}
+
 void model_view_init(model_view *v, const model *m)
 {
     v->m = m;
@@ -34,14 +72,46 @@ void model_view_init(model_view *v, const model *m)
     for (size_t i = 0; i < m->ntypes; i++)
         type_index_add(&v->types, m->types[i]);
     collect_method_files(v);
+    collect_definitions(v);
 }
 
 void model_view_free(model_view *v)
 {
     type_index_free(&v->types);
     free(v->method_files);
-    v->method_files = NULL;
-    v->nmethod_files = 0;
+    free(v->definitions);
+    memset(v, 0, sizeof *v);
+}
+
+static int same_namespace(const model_type *a, const model_type *b)
+{
+    return !a->namespace || !b->namespace || strcmp(a->namespace, b->namespace) == 0;
+}
+
+const model_type *page_defines_type(const model_view *v, const char *file,
+                                    const model_type *t)
+{
+    if (!file)
+        return NULL;
+    model_type key;
+    memset(&key, 0, sizeof key);
+    key.name = t->name;
+    key.source.file = file;
+    const model_type *probe = &key;
+    /* The first of the equal entries, then each of them in turn. */
+    size_t lo = 0, hi = v->ndefinitions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (compare_definitions(&v->definitions[mid], &probe) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < v->ndefinitions && compare_definitions(&v->definitions[lo], &probe) == 0;
+         lo++)
+        if (same_namespace(v->definitions[lo], t))
+            return v->definitions[lo];
+    return NULL;
 }
 
 int is_method_page(const model_view *v, const char *file)
@@ -104,15 +174,20 @@ const model_property *lookup_declared_property(const model_view *v,
     return NULL;
 }
 
+static int declared_on_resource_page(const model_property *p, const void *view)
+{
+    return !is_method_page(view, p->source.file);
+}
+
 const model_property *lookup_property_ignoring_case(const model_view *v,
                                                     const model_type *t,
                                                     const char *name)
 {
     for (int depth = 0; t && depth < MAX_BASE_DEPTH; depth++) {
-        for (size_t i = 0; i < t->nproperties; i++)
-            if (lint_strcasecmp(t->properties[i].name, name) == 0 &&
-                !is_method_page(v, t->properties[i].source.file))
-                return &t->properties[i];
+        const model_property *p =
+            model_type_find_property_if(t, name, 1, declared_on_resource_page, v);
+        if (p)
+            return p;
         t = lookup_base(v, t);
     }
     return NULL;

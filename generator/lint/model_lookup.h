@@ -14,6 +14,10 @@ typedef struct model_view {
     type_index types;
     const char **method_files; /* pages that document methods, sorted */
     size_t nmethod_files;
+    /* Every fragment's types defined by their own page, sorted by page
+     * and name, for page_defines_type. */
+    const model_type **definitions;
+    size_t ndefinitions;
 } model_view;
 
 void model_view_init(model_view *v, const model *m);
@@ -47,6 +51,11 @@ int derives_from(const model_view *v, const model_type *t,
  * an enum type of its own. Types inferred from examples are not. */
 int type_is_defined(const model_type *t);
 int is_method_page(const model_view *v, const char *file);
+/* The definition of t (by name and namespace) on the resource or enum page
+ * file, which may be another page than the one the model keeps as t's
+ * source; NULL when file does not define t. */
+const model_type *page_defines_type(const model_view *v, const char *file,
+                                    const model_type *t);
 
 /* What JSON an EDM primitive is written as. */
 typedef enum json_kind {

@@ -59,6 +59,8 @@ static const lint_rule catalogue[] = {
      "Example value that contradicts the declared type or enum"},
     {"type-undefined", "cross-page", LINT_WARNING,
      "Type referenced but defined nowhere"},
+    {"base-cycle", "cross-page", LINT_ERROR,
+     "Types whose base types form a cycle, or a type inheriting from itself"},
     /* links */
     {"link-broken", "links", LINT_ERROR,
      "Relative link whose target does not exist"},

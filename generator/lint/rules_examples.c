@@ -21,6 +21,7 @@
 
 #include "lint/lint_internal.h"
 #include "lint/model_lookup.h"
+#include "util/xalloc.h"
 #include "util/strbuf.h"
 
 typedef struct example_walk {
@@ -527,9 +528,35 @@ static void walk_object(example_walk *w, const model_type *t,
 
 /* ---- representation-mismatch ------------------------------------------------ */
 
-static int representation_has(const cJSON *json, const char *name)
+static int compare_names(const void *a, const void *b)
 {
-    return cJSON_GetObjectItemCaseSensitive(json, name) != NULL;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The member names of a representation, sorted: a type of thousands of
+ * properties is checked against thousands of keys without their product. */
+typedef struct member_names {
+    const char **items;
+    size_t count;
+} member_names;
+
+static member_names sorted_member_names(const cJSON *json)
+{
+    member_names names = {xcalloc((size_t)cJSON_GetArraySize(json) + 1,
+                                  sizeof *names.items), 0};
+    const cJSON *item;
+    cJSON_ArrayForEach(item, json)
+        if (item->string)
+            names.items[names.count++] = item->string;
+    qsort(names.items, names.count, sizeof *names.items, compare_names);
+    return names;
+}
+
+static int representation_has(const member_names *names, const char *name)
+{
+    return names->count &&
+           bsearch(&name, names->items, names->count, sizeof *names->items,
+                   compare_names) != NULL;
 }
 
 static int same_file(const char *a, const char *b)
@@ -546,28 +573,18 @@ static int is_resource_page_of(const model_view *v, const model_type *t,
     *where = t->source;
     if (same_file(file, t->source.file))
         return 1;
-    for (size_t f = 0; f < v->m->nfragments; f++) {
-        const model *frag = v->m->fragments[f];
-        for (size_t i = 0; i < frag->ntypes; i++) {
-            const model_type *d = frag->types[i];
-            if (d->primary && same_file(d->source.file, file) &&
-                strcmp(d->name, t->name) == 0 &&
-                (!d->namespace || !t->namespace ||
-                 strcmp(d->namespace, t->namespace) == 0)) {
-                *where = d->source;
-                return 1;
-            }
-        }
-    }
-    return 0;
+    const model_type *d = page_defines_type(v, file, t);
+    if (d)
+        *where = d->source;
+    return d != NULL;
 }
-
 static void representation_missing(example_walk *w, const model_type *t)
 {
+    member_names names = sorted_member_names(w->ex->json);
     for (size_t i = 0; i < t->nproperties; i++) {
         const model_property *p = &t->properties[i];
         if (p->navigation || !same_file(p->source.file, w->ex->source.file) ||
-            representation_has(w->ex->json, p->name))
+            representation_has(&names, p->name))
             continue;
         lint_findings_add_related(w->out, "representation-mismatch",
                                   p->source, w->ex->source,
@@ -576,6 +593,7 @@ static void representation_missing(example_walk *w, const model_type *t)
                                   "JSON representation",
                                   p->name, t->name);
     }
+    free(names.items);
 }
 
 /* Extraction adds the keys of a representation to the type, so that a

@@ -20,22 +20,12 @@ model_type *merge_new_type(merge_ctx *mc, const model_type *t)
     mt->inferred = t->inferred;
     mt->primary = t->primary;
     for (size_t i = 0; i < t->nproperties; i++)
-        *ARENA_PUSH(&m->mem, mt->properties, mt->nproperties,
-                    mt->cap_properties) = t->properties[i];
+        model_type_push_property(m, mt, &t->properties[i]);
     for (size_t i = 0; i < t->nmembers; i++)
         *ARENA_PUSH(&m->mem, mt->members, mt->nmembers, mt->cap_members) =
             t->members[i];
     type_index_add(&mc->index, mt);
     return mt;
-}
-
-static model_property *find_property_nocase(model_type *t, const char *name)
-{
-    model_property *p = model_type_find_property(t, name);
-    for (size_t i = 0; !p && i < t->nproperties; i++)
-        if (strcasecmp(t->properties[i].name, name) == 0)
-            p = &t->properties[i];
-    return p;
 }
 
 int type_derives_from(merge_ctx *mc, const model_type *t,
@@ -169,10 +159,9 @@ static void fill_unknowns(merge_ctx *mc, model_property *kept,
 
 void merge_property(merge_ctx *mc, model_type *t, const model_property *p)
 {
-    model_property *kept = find_property_nocase(t, p->name);
+    model_property *kept = model_type_find_property_nocase(t, p->name);
     if (!kept) {
-        *ARENA_PUSH(&mc->m->mem, t->properties, t->nproperties,
-                    t->cap_properties) = *p;
+        model_type_push_property(mc->m, t, p);
         return;
     }
     compare_property(mc, t, kept, p);

@@ -94,22 +94,13 @@ model_type *model_find_type(const model *m, const char *name)
 model_property *model_type_add_property(model *m, model_type *t,
                                         const char *name)
 {
-    model_property *p =
-        ARENA_PUSH(&m->mem, t->properties, t->nproperties, t->cap_properties);
-    memset(p, 0, sizeof *p);
-    p->name = arena_strdup(&m->mem, name);
-    p->nullable = TRI_UNKNOWN;
-    p->read_only = TRI_UNKNOWN;
-    p->required = TRI_UNKNOWN;
-    return p;
-}
-
-model_property *model_type_find_property(const model_type *t, const char *name)
-{
-    for (size_t i = 0; i < t->nproperties; i++)
-        if (strcmp(t->properties[i].name, name) == 0)
-            return &t->properties[i];
-    return NULL;
+    model_property p;
+    memset(&p, 0, sizeof p);
+    p.name = arena_strdup(&m->mem, name);
+    p.nullable = TRI_UNKNOWN;
+    p.read_only = TRI_UNKNOWN;
+    p.required = TRI_UNKNOWN;
+    return model_type_push_property(m, t, &p);
 }
 
 model_method *model_add_method(model *m, const char *id, src_ref source)

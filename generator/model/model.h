@@ -78,6 +78,12 @@ typedef struct model_type {
     size_t nproperties, cap_properties;
     enum_member *members;
     size_t nmembers, cap_members;
+    /* The properties by case-folded name, once there are enough of them
+     * for a linear search to hurt (a table of thousands of rows would
+     * otherwise cost its square): slots hold a property's index + 1, 0
+     * when empty. Kept up to date by the builders below. */
+    unsigned *property_slots;
+    size_t nproperty_slots;
     int inferred; /* only seen in examples or JSON representations */
     int primary;  /* defined by its own resource (or enum) page */
     src_ref source;
@@ -186,8 +192,24 @@ model_type *model_add_type(model *m, const char *ns, const char *name,
 model_type *model_find_type(const model *m, const char *name);
 model_property *model_type_add_property(model *m, model_type *t,
                                         const char *name);
+/* Appends a copy of p (its strings are shared, not copied). */
+model_property *model_type_push_property(model *m, model_type *t,
+                                         const model_property *p);
+/* The first property named exactly name, or NULL. */
 model_property *model_type_find_property(const model_type *t,
                                          const char *name);
+/* The exact spelling first, else the first case-insensitive match. */
+model_property *model_type_find_property_nocase(const model_type *t,
+                                                const char *name);
+/* The first property matching name (exactly, or ignoring ASCII case when
+ * nocase) that keep accepts. */
+typedef int (*property_filter)(const model_property *p, const void *ctx);
+model_property *model_type_find_property_if(const model_type *t,
+                                            const char *name, int nocase,
+                                            property_filter keep,
+                                            const void *ctx);
+/* After the properties were reordered in place (sorting). */
+void model_type_reindex_properties(model_type *t);
 model_method *model_add_method(model *m, const char *id, src_ref source);
 model_example *model_add_example(model *m, example_role role, cJSON *json,
                                  src_ref source);

@@ -174,9 +174,11 @@ void sort_model(model *m)
     if (m->ntypes)
         qsort(m->types, m->ntypes, sizeof *m->types, cmp_type);
     for (size_t i = 0; i < m->ntypes; i++)
-        if (m->types[i]->nproperties)
+        if (m->types[i]->nproperties) {
             qsort(m->types[i]->properties, m->types[i]->nproperties,
                   sizeof *m->types[i]->properties, cmp_property);
+            model_type_reindex_properties(m->types[i]);
+        }
     if (m->nmethods)
         qsort(m->methods, m->nmethods, sizeof *m->methods, cmp_method);
     if (m->nconflicts)

@@ -174,9 +174,17 @@ static void fill_title(page *p)
 page *page_read(const char *path, const char *rel_path, const char *bytes,
                 size_t len, char **error)
 {
+    return page_read_at(path, rel_path, bytes, len, error, NULL);
+}
+
+page *page_read_at(const char *path, const char *rel_path, const char *bytes,
+                   size_t len, char **error, int *error_line)
+{
     page_reader_init();
     if (error)
         *error = NULL;
+    if (error_line)
+        *error_line = 1;
     page *p = xcalloc(1, sizeof *p);
     p->mem = (arena)ARENA_INIT;
     p->path = arena_strdup(&p->mem, path ? path : "");
@@ -186,7 +194,8 @@ page *page_read(const char *path, const char *rel_path, const char *bytes,
     reader r = {0};
     r.p = p;
     r.section = "";
-    if (source_prepare(&r, bytes ? bytes : "", bytes ? len : 0, error) != 0) {
+    if (source_prepare(&r, bytes ? bytes : "", bytes ? len : 0, error,
+                       error_line) != 0) {
         page_free(p);
         return NULL;
     }

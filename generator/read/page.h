@@ -211,9 +211,12 @@ void page_reader_cleanup(void);
 
 /* Read a page from memory. Never fails on content: what cannot be read is
  * recorded in problems. Returns NULL only when the bytes are not text
- * (NUL bytes): *error then says why. */
+ * (NUL bytes): *error then says why, and *error_line (when not NULL)
+ * where: the line of the first NUL. */
 page *page_read(const char *path, const char *rel_path, const char *bytes,
                 size_t len, char **error);
+page *page_read_at(const char *path, const char *rel_path, const char *bytes,
+                   size_t len, char **error, int *error_line);
 void page_free(page *p);
 
 /* Lookups used by every later stage. */

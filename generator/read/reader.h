@@ -61,7 +61,8 @@ void reader_problem(reader *r, const char *rule, int line, int col,
 void reader_add_problem(reader *r, const page_problem *problem);
 
 /* Source text (source_text.c). */
-int source_prepare(reader *r, const char *bytes, size_t len, char **error);
+int source_prepare(reader *r, const char *bytes, size_t len, char **error,
+                   int *error_line);
 void source_release(reader *r);
 /* Text of page line n (1-based) without its '\n'; NULL past the end. */
 const char *source_line(const reader *r, int line, size_t *len);

@@ -155,16 +155,19 @@ static void check_utf8(reader *r)
                        r->encoding_problems - MAX_ENCODING_PROBLEMS);
 }
 
-int source_prepare(reader *r, const char *bytes, size_t len, char **error)
+int source_prepare(reader *r, const char *bytes, size_t len, char **error,
+                   int *error_line)
 {
     size_t nul;
     if (has_nul(bytes, len, &nul)) {
+        int line = count_lines_before(bytes, nul);
         if (error) {
             char msg[96];
-            snprintf(msg, sizeof msg, "not a text file: NUL byte at line %d",
-                     count_lines_before(bytes, nul));
+            snprintf(msg, sizeof msg, "not a text file: NUL byte at line %d", line);
             *error = xstrdup(msg);
         }
+        if (error_line)
+            *error_line = line;
         return -1;
     }
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {

@@ -3,6 +3,7 @@
  * trace, so each row's source line is looked at again to count the cells
  * it really has (pipes that are neither escaped nor inside a code span) and
  * to keep the text of the dropped ones. */
+#include <stdio.h>
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
@@ -165,13 +166,34 @@ static table_cell *read_cells(reader *r, cmark_node *row_node, size_t ncols,
     return cells;
 }
 
+/* How much of the extra cells a message quotes: enough to recognise the
+ * row; a row of a megabyte must not make a megabyte message. */
+enum { EXTRA_QUOTED = 200 };
+
+/* The length of the quoted part of s: at most EXTRA_QUOTED bytes, cut at
+ * the start of a UTF-8 sequence. */
+static int quoted_length(const char *s, size_t len)
+{
+    if (len <= EXTRA_QUOTED)
+        return (int)len;
+    size_t n = EXTRA_QUOTED;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return (int)n;
+}
+
 static void report_cell_count(reader *r, const table_row *row, size_t ncols)
 {
+    const char *extra = row->extra ? row->extra : "";
+    size_t len = strlen(extra);
+    int quoted = quoted_length(extra, len);
+    char more[48] = "";
+    if ((size_t)quoted < len)
+        snprintf(more, sizeof more, "... (%zu bytes more)", len - (size_t)quoted);
     reader_problem(r, "table-cells", row->line, 1,
-                   "row has %d cell%s, the header has %zu%s%s",
+                   "row has %d cell%s, the header has %zu%s%.*s%s",
                    row->source_cells, row->source_cells == 1 ? "" : "s",
-                   ncols, row->extra ? "; extra: " : "",
-                   row->extra ? row->extra : "");
+                   ncols, row->extra ? "; extra: " : "", quoted, extra, more);
 }
 
 void table_read(reader *r, cmark_node *table)

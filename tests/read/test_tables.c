@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "read_test.h"
+#include "util/strbuf.h"
 
 static void test_regular_table(void)
 {
@@ -144,6 +145,29 @@ static void test_long_row_with_backticks(void)
     free(md);
 }
 
+/* A row whose extra cells run to kilobytes: the message quotes their
+ * start (cut between UTF-8 sequences) and says how much it left out. */
+static void test_long_extra_is_quoted_in_part(void)
+{
+    strbuf md = STRBUF_INIT;
+    strbuf_puts(&md, "| a | b |\n|---|---|\n| x | y | ");
+    for (int i = 0; i < 2000; i++)
+        strbuf_puts(&md, "\xc3\xa9 |"); /* "é |": 4 bytes a cell */
+    strbuf_puts(&md, "\n");
+    page *p = read_text(strbuf_cstr(&md));
+    const page_problem *pr = find_problem(p, "table-cells");
+    CHECK(pr != NULL);
+    CHECK(pr && strlen(pr->message) < 400);
+    CHECK(pr && strstr(pr->message, "row has 2002 cells, the header has 2; extra: \xc3\xa9 |") != NULL);
+    CHECK(pr && strstr(pr->message, " bytes more)") != NULL);
+    /* Cut where a character starts: no lone continuation byte before
+     * the "...". */
+    const char *dots = pr ? strstr(pr->message, "...") : NULL;
+    CHECK(dots && ((unsigned char)dots[-1] & 0xC0) != 0xC0);
+    page_free(p);
+    strbuf_free(&md);
+}
+
 int main(void)
 {
     page_reader_init();
@@ -153,6 +177,7 @@ int main(void)
     test_table_in_quote_and_list();
     test_cell_text();
     test_long_row_with_backticks();
+    test_long_extra_is_quoted_in_part();
     page_reader_cleanup();
     return test_result("read-tables");
 }

@@ -142,6 +142,18 @@ static void test_nul_bytes(void)
     CHECK(error && strstr(error, "NUL"));
     CHECK(error && strstr(error, "line 3"));
     free(error);
+    /* The line, for the file:line of the message. */
+    int line = 0;
+    error = NULL;
+    p = page_read_at("bin.md", "bin.md", bytes, sizeof bytes - 1, &error, &line);
+    CHECK(p == NULL);
+    CHECK_INT(line, 3);
+    free(error);
+    /* A NUL on the first line. */
+    p = page_read_at("bin.md", "bin.md", "\0x\n", 3, &error, &line);
+    CHECK(p == NULL);
+    CHECK_INT(line, 1);
+    free(error);
 }
 
 static void test_empty_pages(void)
