@@ -3,19 +3,20 @@
 # a crash, a leak, a timeout or an out-of-memory input.
 #
 # Usage: fuzz/run.sh TARGET|all SECONDS [LIBFUZZER_OPTION...]
-#   TARGET   page, annotation, http or mustache (fuzz_ prefix allowed)
+#   TARGET   page, annotation, http, mustache or from_json (fuzz_ prefix
+#            allowed)
 #   SECONDS  time limit per target; 0 for none (then pass -runs=N)
 # Extra options go to libFuzzer as they are, e.g. -runs=10000000 -fork=4.
 #
 # Builds build-fuzz (clang, libFuzzer, ASan, UBSan) when it is missing,
-# creates the seeds (make-seeds.sh) when they are missing, and keeps the
-# corpus grown by earlier runs in fuzz/corpus-TARGET/. Findings are written
-# to fuzz/artifacts/TARGET/; see README.md for turning one into a
+# creates a target's seeds (make-seeds.sh) when they are missing, and keeps
+# the corpus grown by earlier runs in fuzz/corpus-TARGET/. Findings are
+# written to fuzz/artifacts/TARGET/; see README.md for turning one into a
 # regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(page annotation http mustache)
+all_targets=(page annotation http mustache from_json)
 build=${APIMD_FUZZ_BUILD:-build-fuzz}
 
 usage() {
@@ -37,14 +38,17 @@ dicts_of() {
     annotation) echo json.dict markdown.dict ;;
     http) echo http.dict json.dict ;;
     mustache) echo mustache.dict json.dict ;;
+    from_json) echo json.dict ;;
   esac
 }
 
 # Longest input libFuzzer builds: pages are long, but mutating 80 KB pages
-# is slow; 16 KB keeps 99% of the corpus pages whole.
+# is slow; 16 KB keeps 99% of the corpus pages whole. The from_json seeds
+# (examples of the docs-input types) are under 2 KB.
 max_len_of() {
   case $1 in
     page) echo 16384 ;;
+    from_json) echo 8192 ;;
     *) echo 8192 ;;
   esac
 }
@@ -65,7 +69,9 @@ run_target() {
     echo "fuzz_$name does not build" >&2
     return 2
   fi
-  [ -d "fuzz/corpus-seeds/$name" ] || fuzz/make-seeds.sh
+  # Only this target's seeds: a run of another target may be reading its own.
+  [ -d "fuzz/corpus-seeds/$name" ] ||
+    APIMD=$build/apimd fuzz/make-seeds.sh fuzz/corpus-seeds "$name"
   local corpus=fuzz/corpus-$name artifacts=fuzz/artifacts/$name
   mkdir -p "$corpus" "$artifacts"
   local dict=$build/fuzz/$name.dict
