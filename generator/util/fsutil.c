@@ -99,9 +99,33 @@ static void add_page(fs_page_list *out, const char *path, const char *rel)
     r->rel_path = xstrdup(rel);
 }
 
-static int cmp_names(const void *a, const void *b)
+/* A directory entry: its name, and its kind when readdir tells it
+ * (DT_UNKNOWN otherwise), which spares an lstat per page. */
+typedef struct dir_entry {
+    char *name;
+    unsigned char type;
+} dir_entry;
+
+static int cmp_entries(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
+}
+
+/* 1 for a directory to walk, 0 for a file (or a link: a link to a file is
+ * followed when read, a link to a directory is not walked), -1 when it
+ * cannot be told. */
+static int entry_is_dir(const char *path, unsigned char type, strbuf *err)
+{
+    if (type == DT_DIR)
+        return 1;
+    if (type != DT_UNKNOWN)
+        return 0;
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        strbuf_printf(err, "%s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return S_ISDIR(st.st_mode) ? 1 : 0;
 }
 
 /* Walks one directory level; names are sorted so that problems are
@@ -119,39 +143,38 @@ static int walk_dir(const char *dir, const char *rel, fs_page_list *out,
                       strerror(errno));
         return -1;
     }
-    char **names = NULL;
+    dir_entry *entries = NULL;
     size_t count = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ., .., and hidden files such as .git */
-        *XARRAY_PUSH(names, count, cap) = xstrdup(e->d_name);
+        dir_entry *entry = XARRAY_PUSH(entries, count, cap);
+        entry->name = xstrdup(e->d_name);
+        entry->type = e->d_type;
     }
     closedir(d);
     if (count)
-        qsort(names, count, sizeof *names, cmp_names);
+        qsort(entries, count, sizeof *entries, cmp_entries);
 
     int status = 0;
     for (size_t i = 0; i < count; i++) {
-        char *path = join_path(dir, names[i]);
-        char *sub = join_path(rel, names[i]);
-        struct stat st;
-        if (lstat(path, &st) != 0) {
-            strbuf_printf(err, "%s: %s\n", path, strerror(errno));
+        char *path = join_path(dir, entries[i].name);
+        char *sub = join_path(rel, entries[i].name);
+        int is_dir = entry_is_dir(path, entries[i].type, err);
+        if (is_dir < 0)
             status = -1;
-        } else if (S_ISDIR(st.st_mode)) {
+        else if (is_dir) {
             if (walk_dir(path, sub, out, err, depth + 1) != 0)
                 status = -1;
-        } else if (has_md_suffix(names[i])) {
-            /* A link to a file is followed when read; a link to a
-             * directory is not walked (see fs_find_pages). */
+        } else if (has_md_suffix(entries[i].name)) {
             add_page(out, path, sub);
         }
         free(path);
         free(sub);
-        free(names[i]);
+        free(entries[i].name);
     }
-    free(names);
+    free(entries);
     return status;
 }
 
