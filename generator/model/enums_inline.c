@@ -36,10 +36,20 @@ static int member_listed(const model_type *t, const char *value)
     return 0;
 }
 
+/* Values are compared without case, as the lint compares example values
+ * with members: "Normal" for normal is the same value. */
+static int member_listed_nocase(const model_type *t, const char *value)
+{
+    for (size_t i = 0; i < t->nmembers; i++)
+        if (strcasecmp(t->members[i].name, value) == 0)
+            return 1;
+    return 0;
+}
+
 static int values_match_members(const model_type *e, const model_property *p)
 {
     for (size_t i = 0; i < p->nenum_values; i++)
-        if (!member_listed(e, p->enum_values[i]))
+        if (!member_listed_nocase(e, p->enum_values[i]))
             return 0;
     return 1;
 }
@@ -77,11 +87,28 @@ static int can_be_enum(const model_property *p)
            strcmp(p->type.name, "String") == 0;
 }
 
+/* The enum type of that name, if the model has one already. A name the
+ * docs give may be a type of any namespace, as type cells are; a name made
+ * up from the owner's is the owner's namespace's only: callRecords has a
+ * mediaStreamDirection of its own, which is not the one microsoft.graph's
+ * mediaStream.direction lists values for. */
+static model_type *existing_enum(merge_ctx *mc, const model_type *owner,
+                                 const model_property *p, const char *name)
+{
+    model_type *e = type_index_find(&mc->index, owner->namespace, name);
+    int named_by_docs = p->type.name && !p->type.primitive;
+    if (e && !named_by_docs &&
+        (!e->namespace || !owner->namespace ||
+         strcasecmp(e->namespace, owner->namespace) != 0))
+        return NULL;
+    return e;
+}
+
 static void name_property_enum(merge_ctx *mc, const model_type *owner,
                                model_property *p)
 {
     const char *name = inline_enum_name(mc->m, owner, p);
-    model_type *e = type_index_find(&mc->index, owner->namespace, name);
+    model_type *e = existing_enum(mc, owner, p, name);
     if (e && e->kind != KIND_ENUM)
         return; /* the name is a complex type's: not an enum after all */
     if (!e)

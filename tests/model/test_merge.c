@@ -321,6 +321,114 @@ static void check_deterministic(const model *first)
     model_free(second);
 }
 
+/* An enum named after its owner belongs to the owner's namespace: another
+ * namespace's enum of that name is another type. Values are compared with
+ * the members without case. */
+static const char stream_page[] =
+    "# stream resource type\n"
+    "\n"
+    "Namespace: microsoft.graph\n"
+    "\n"
+    "## Properties\n"
+    "\n"
+    "| Property | Type | Description |\n"
+    "|:--|:--|:--|\n"
+    "| direction | String | Possible values are: `in`, `out`. |\n"
+    "| level | String | Possible values are: `Low`, `High`. |\n";
+
+static const char records_stream_page[] =
+    "# stream resource type\n"
+    "\n"
+    "Namespace: microsoft.graph.records\n"
+    "\n"
+    "## Properties\n"
+    "\n"
+    "| Property | Type | Description |\n"
+    "|:--|:--|:--|\n"
+    "| direction | streamDirection | The direction. |\n";
+
+static const char records_enums_page[] =
+    "# Enums\n"
+    "\n"
+    "Namespace: microsoft.graph.records\n"
+    "\n"
+    "### streamDirection values\n"
+    "\n"
+    "|Member|\n"
+    "|:---|\n"
+    "|up|\n"
+    "|down|\n"
+    "\n"
+    "### streamLevel values\n"
+    "\n"
+    "|Member|\n"
+    "|:---|\n"
+    "|low|\n"
+    "|high|\n";
+
+static const char graph_enums_page[] =
+    "# Enums\n"
+    "\n"
+    "Namespace: microsoft.graph\n"
+    "\n"
+    "### streamLevel values\n"
+    "\n"
+    "|Member|\n"
+    "|:---|\n"
+    "|low|\n"
+    "|high|\n";
+
+static const model_type *find_in(const model *m, const char *ns,
+                                 const char *name)
+{
+    for (size_t i = 0; i < m->ntypes; i++)
+        if (strcmp(m->types[i]->name, name) == 0 &&
+            m->types[i]->namespace && strcmp(m->types[i]->namespace, ns) == 0)
+            return m->types[i];
+    fprintf(stderr, "type %s.%s: missing\n", ns, name);
+    return NULL;
+}
+
+static void test_inline_enum_namespaces(void)
+{
+    static const fixture stream_pages[] = {
+        {"resources/enums.md", graph_enums_page},
+        {"resources/records-enums.md", records_enums_page},
+        {"resources/records-stream.md", records_stream_page},
+        {"resources/stream.md", stream_page},
+    };
+    model *m = model_from_fixtures(stream_pages,
+                                   sizeof stream_pages / sizeof *stream_pages);
+    const model_type *graph_stream = find_in(m, "microsoft.graph", "stream");
+    const model_property *p =
+        graph_stream ? model_type_find_property(graph_stream, "direction") : NULL;
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(p->type.name, "streamDirection");
+        CHECK_STR(p->type.namespace, "microsoft.graph");
+    }
+    const model_type *made = find_in(m, "microsoft.graph", "streamDirection");
+    if (made) {
+        CHECK(has_member(made, "in") && has_member(made, "out"));
+        CHECK(!has_member(made, "up"));
+    }
+    const model_type *records = find_in(m, "microsoft.graph.records", "streamDirection");
+    if (records) {
+        CHECK_INT(records->nmembers, 2);
+        CHECK(has_member(records, "up") && !has_member(records, "in"));
+    }
+    /* "Low", "High" are the members low and high: no conflict. */
+    p = graph_stream ? model_type_find_property(graph_stream, "level") : NULL;
+    if (p)
+        CHECK_STR(p->type.namespace, "microsoft.graph");
+    for (size_t i = 0; i < m->nconflicts; i++) {
+        CHECK(strstr(m->conflicts[i].message, "level") == NULL);
+        if (strstr(m->conflicts[i].message, "level"))
+            fprintf(stderr, "unexpected conflict: %s\n", m->conflicts[i].message);
+    }
+    model_free(m);
+}
+
 static void test_empty_merge(void)
 {
     model *m = model_merge(NULL, 0);
@@ -344,6 +452,7 @@ int main(void)
     check_json_writer(m);
     check_deterministic(m);
     model_free(m);
+    test_inline_enum_namespaces();
     test_empty_merge();
     extract_shutdown();
     return test_result("model-merge");
