@@ -1,5 +1,6 @@
 /* model_merge: fragments in path order -> one model. A type's own page
- * (resource or enum page) is its primary source and goes in first; the
+ * (resource or enum page) is its primary source and goes in first (the
+ * page named after the type before any other that defines it too); the
  * other pages (request-body tables of API pages, duplicate definitions)
  * then add what the primary source leaves out, and where they disagree
  * the primary answer stays and the disagreement becomes a conflict at the
@@ -220,12 +221,35 @@ static void merge_type(merge_ctx *mc, const model_type *t)
         merge_new_type(mc, t);
 }
 
+/* Whether a type's page is named after it: resources/user.md for user.
+ * Two pages may define a type (intune-devices-user.md defines user too);
+ * the one named after it is the type's own. */
+static int on_own_page(const model_type *t)
+{
+    const char *file = t->source.file;
+    if (!file)
+        return 0;
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t n = strlen(t->name);
+    return strncasecmp(base, t->name, n) == 0 && strcmp(base + n, ".md") == 0;
+}
+
+/* Which pass takes a type in: the definitions on the type's own page
+ * first, then the other definitions, then what other pages say of it. */
+static int merge_pass(const model_type *t)
+{
+    if (!t->primary)
+        return 2;
+    return on_own_page(t) ? 0 : 1;
+}
+
 static void merge_types(merge_ctx *mc, model **fragments, size_t n)
 {
-    for (int primary = 1; primary >= 0; primary--)
+    for (int pass = 0; pass < 3; pass++)
         for (size_t f = 0; f < n; f++)
             for (size_t i = 0; i < fragments[f]->ntypes; i++)
-                if (fragments[f]->types[i]->primary == primary)
+                if (merge_pass(fragments[f]->types[i]) == pass)
                     merge_type(mc, fragments[f]->types[i]);
 }
 

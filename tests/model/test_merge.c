@@ -429,6 +429,53 @@ static void test_inline_enum_namespaces(void)
     model_free(m);
 }
 
+/* Two pages define thing; the one named after it is its own page, though
+ * the other comes first in path order: the model keeps its answers and
+ * the other page's differences are the conflicts. */
+static const char thing_own_page[] =
+    "# thing resource type\n"
+    "\n"
+    "Namespace: microsoft.graph\n"
+    "\n"
+    "## Properties\n"
+    "\n"
+    "| Property | Type | Description |\n"
+    "|:--|:--|:--|\n"
+    "| id | String | The id. |\n"
+    "| size | Int32 | The size. |\n";
+
+static const char thing_other_page[] =
+    "# thing resource type\n"
+    "\n"
+    "Namespace: microsoft.graph\n"
+    "\n"
+    "## Properties\n"
+    "\n"
+    "| Property | Type | Description |\n"
+    "|:--|:--|:--|\n"
+    "| id | String | The id. |\n"
+    "| size | String | The size. |\n";
+
+static void test_own_page_first(void)
+{
+    static const fixture thing_pages[] = {
+        {"resources/devices-thing.md", thing_other_page},
+        {"resources/thing.md", thing_own_page},
+    };
+    model *m = model_from_fixtures(thing_pages,
+                                   sizeof thing_pages / sizeof *thing_pages);
+    const model_type *t = find_in(m, "microsoft.graph", "thing");
+    if (t) {
+        CHECK_STR(t->source.file, "resources/thing.md");
+        const model_property *size = model_type_find_property(t, "size");
+        CHECK(size && size->type.name && strcmp(size->type.name, "Int32") == 0);
+    }
+    CHECK_INT(m->nconflicts, 1);
+    if (m->nconflicts)
+        CHECK_STR(m->conflicts[0].at.file, "resources/devices-thing.md");
+    model_free(m);
+}
+
 static void test_empty_merge(void)
 {
     model *m = model_merge(NULL, 0);
@@ -453,6 +500,7 @@ int main(void)
     check_deterministic(m);
     model_free(m);
     test_inline_enum_namespaces();
+    test_own_page_first();
     test_empty_merge();
     extract_shutdown();
     return test_result("model-merge");
