@@ -13,6 +13,7 @@
 #include "util/fsutil.h"
 #include "util/xalloc.h"
 #include "view/c_view.h"
+#include "util/compare.h"
 
 /* The marker sits on the first line; a KiB leaves room for a licence
  * header a user template may put in front of it. */
@@ -200,11 +201,6 @@ static int has_marker_on_disk(const char *path)
     return n > 0 && output_has_marker(head, (size_t)n);
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int find_stale(const char *dir, const output_set *set, plan *p, strbuf *messages)
 {
     DIR *d = opendir(dir);
@@ -224,7 +220,7 @@ static int find_stale(const char *dir, const output_set *set, plan *p, strbuf *m
     }
     closedir(d);
     if (p->nstale)
-        qsort(p->stale, p->nstale, sizeof *p->stale, compare_strings);
+        qsort(p->stale, p->nstale, sizeof *p->stale, compare_string_ptrs);
     return 0;
 }
 

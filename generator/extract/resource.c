@@ -19,6 +19,7 @@
 #include "extract/internal.h"
 #include "model/typeinfo.h"
 #include "util/xalloc.h"
+#include "util/compare.h"
 
 static int annotation_names(const extract_ctx *x, const page_code *code,
                             const char *name)
@@ -342,11 +343,6 @@ static void add_representation_property(extract_ctx *x, model_type *t,
     merge_representation_value(x, prop, value);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void apply_optional_properties(model_type *t, const cJSON *optional)
 {
     if (!cJSON_IsArray(optional))
@@ -359,7 +355,7 @@ static void apply_optional_properties(model_type *t, const cJSON *optional)
     cJSON_ArrayForEach(item, optional)
         if (cJSON_IsString(item))
             names[n++] = item->valuestring;
-    qsort(names, n, sizeof *names, compare_names);
+    qsort(names, n, sizeof *names, compare_string_ptrs);
     /* A property the list leaves out is required: the list exists only
      * to say which ones may be left out. Navigation properties are not
      * part of the representation, so the list says nothing of them. */
@@ -367,7 +363,7 @@ static void apply_optional_properties(model_type *t, const cJSON *optional)
         model_property *prop = &t->properties[i];
         if (prop->required == TRI_UNKNOWN && !prop->navigation)
             prop->required = n && bsearch(&prop->name, names, n, sizeof *names,
-                                          compare_names)
+                                          compare_string_ptrs)
                                  ? TRI_NO
                                  : TRI_YES;
     }

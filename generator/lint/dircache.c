@@ -10,6 +10,7 @@
 
 #include "lint/lint_internal.h"
 #include "util/xalloc.h"
+#include "util/compare.h"
 
 typedef struct dir_entry {
     char *path;
@@ -65,11 +66,6 @@ static size_t hash_path(const char *s)
     return (size_t)(h % DIR_BUCKETS);
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Read a directory without holding the lock: listing is the slow part. */
 static dir_entry *read_listing(const char *path)
 {
@@ -87,7 +83,7 @@ static dir_entry *read_listing(const char *path)
         *XARRAY_PUSH(e->names, e->count, cap) = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(e->names, e->count, sizeof *e->names, compare_names);
+    qsort(e->names, e->count, sizeof *e->names, compare_string_ptrs);
     return e;
 }
 

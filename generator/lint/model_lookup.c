@@ -5,13 +5,9 @@
 #include "lint/lint_internal.h"
 #include "lint/model_lookup.h"
 #include "util/xalloc.h"
+#include "util/compare.h"
 
 enum { MAX_BASE_DEPTH = 16 }; /* a cycle of bases must not hang us */
-
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 static void collect_method_files(model_view *v)
 {
@@ -24,7 +20,7 @@ static void collect_method_files(model_view *v)
             v->method_files[v->nmethod_files++] = m->methods[i]->source.file;
     if (v->nmethod_files > 1)
         qsort(v->method_files, v->nmethod_files, sizeof *v->method_files,
-              compare_strings);
+              compare_string_ptrs);
 }
 
 /* Page, then name; types without a page go first and are never found. */
@@ -118,7 +114,7 @@ int is_method_page(const model_view *v, const char *file)
 {
     return file && v->nmethod_files &&
            bsearch(&file, v->method_files, v->nmethod_files,
-                   sizeof *v->method_files, compare_strings) != NULL;
+                   sizeof *v->method_files, compare_string_ptrs) != NULL;
 }
 
 const model_type *lookup_type(const model_view *v, const char *ns,

@@ -23,6 +23,7 @@
 #include "lint/model_lookup.h"
 #include "util/xalloc.h"
 #include "util/strbuf.h"
+#include "util/compare.h"
 
 typedef struct example_walk {
     const model_view *v;
@@ -528,11 +529,6 @@ static void walk_object(example_walk *w, const model_type *t,
 
 /* ---- representation-mismatch ------------------------------------------------ */
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The member names of a representation, sorted: a type of thousands of
  * properties is checked against thousands of keys without their product. */
 typedef struct member_names {
@@ -548,7 +544,7 @@ static member_names sorted_member_names(const cJSON *json)
     cJSON_ArrayForEach(item, json)
         if (item->string)
             names.items[names.count++] = item->string;
-    qsort(names.items, names.count, sizeof *names.items, compare_names);
+    qsort(names.items, names.count, sizeof *names.items, compare_string_ptrs);
     return names;
 }
 
@@ -556,7 +552,7 @@ static int representation_has(const member_names *names, const char *name)
 {
     return names->count &&
            bsearch(&name, names->items, names->count, sizeof *names->items,
-                   compare_names) != NULL;
+                   compare_string_ptrs) != NULL;
 }
 
 static int same_file(const char *a, const char *b)

@@ -4,6 +4,7 @@
 
 #include "lint/render.h"
 #include "util/xalloc.h"
+#include "util/compare.h"
 
 static lint_rule_count *find_count(lint_summary *s, const char *rule_id,
                                    lint_severity severity)
@@ -23,11 +24,6 @@ static int compare_counts(const void *a, const void *b)
     return strcmp(x->rule_id, y->rule_id);
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Distinct file names, whatever order the findings are in. */
 static size_t count_files(const lint_findings *f)
 {
@@ -36,7 +32,7 @@ static size_t count_files(const lint_findings *f)
     const char **files = xmalloc(f->count * sizeof *files);
     for (size_t i = 0; i < f->count; i++)
         files[i] = f->items[i].file;
-    qsort(files, f->count, sizeof *files, compare_strings);
+    qsort(files, f->count, sizeof *files, compare_string_ptrs);
     size_t distinct = 1;
     for (size_t i = 1; i < f->count; i++)
         distinct += strcmp(files[i - 1], files[i]) != 0;
