@@ -3,6 +3,12 @@
  * and HTML comments inside a paragraph or cell are read like block ones. */
 #include <string.h>
 
+/* cmark's node struct is read directly: cmark_node_get_literal() would copy
+ * every text node into a new string before it is copied again here, and
+ * its iterator costs an allocation per block. The header comes with the
+ * library it describes. */
+#include <cmark-gfm/node.h>
+
 #include "read/reader.h"
 
 typedef struct link_list {
@@ -23,11 +29,24 @@ static char *trimmed_copy(const reader *r, const char *s, size_t n)
     return copy;
 }
 
-static void add_literal(strbuf *b, cmark_node *node)
+/* The literal of a text or code node in place, not NUL-terminated (cmark
+ * puts no NUL in one: it reads U+FFFD for NUL bytes and &#0;). */
+static const char *node_literal(const cmark_node *node, size_t *len)
 {
-    const char *lit = cmark_node_get_literal(node);
-    if (lit)
-        strbuf_puts(b, lit);
+    *len = node->as.literal.data ? (size_t)node->as.literal.len : 0;
+    return *len ? (const char *)node->as.literal.data : "";
+}
+
+static int has_literal(const cmark_node *node)
+{
+    return node->type == CMARK_NODE_TEXT || node->type == CMARK_NODE_CODE;
+}
+
+static void add_literal(strbuf *b, const cmark_node *node)
+{
+    size_t len;
+    const char *lit = node_literal(node, &len);
+    strbuf_add(b, lit, len);
 }
 
 static void read_inline_html(reader *r, cmark_node *node)
@@ -59,10 +78,9 @@ static void finish_link(reader *r, cmark_node *node, size_t text_start,
         *ARENA_PUSH(&p->mem, own->items, own->count, own->cap) = link;
 }
 
-static void read_inline(reader *r, cmark_node *node, cmark_event_type ev,
-                        size_t *link_start, link_list *own)
+static void enter_inline(reader *r, cmark_node *node, size_t *link_start)
 {
-    switch (cmark_node_get_type(node)) {
+    switch (node->type) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
         add_literal(&r->scratch, node);
@@ -76,31 +94,63 @@ static void read_inline(reader *r, cmark_node *node, cmark_event_type ev,
         break;
     case CMARK_NODE_LINK:
         /* Links cannot contain links, so one start offset is enough. */
-        if (ev == CMARK_EVENT_ENTER)
-            *link_start = r->scratch.len;
-        else
-            finish_link(r, node, *link_start, own);
+        *link_start = r->scratch.len;
         break;
     default:
         break;
     }
 }
 
+static void leave_inline(reader *r, cmark_node *node, size_t link_start,
+                         link_list *own)
+{
+    if (node->type == CMARK_NODE_LINK)
+        finish_link(r, node, link_start, own);
+}
+
+/* The next node after node in document order, leaving (with
+ * leave_inline) the nodes that end on the way; NULL past block's content.
+ * The walk follows the tree's links, so it needs no stack at any depth. */
+static cmark_node *next_inline(reader *r, cmark_node *block, cmark_node *node,
+                               size_t link_start, link_list *own)
+{
+    if (node->first_child)
+        return node->first_child;
+    for (; node != block; node = node->parent) {
+        leave_inline(r, node, link_start, own);
+        if (node->next)
+            return node->next;
+    }
+    return NULL;
+}
+
+/* A block of one text node (most table cells) needs no buffer. */
+static int is_single_text(const cmark_node *block)
+{
+    const cmark_node *child = block->first_child;
+    return child && !child->next && has_literal(child);
+}
+
 char *inline_text(reader *r, cmark_node *block, page_link **links,
                   size_t *nlinks)
 {
+    if (links) {
+        *links = NULL;
+        *nlinks = 0;
+    }
+    if (is_single_text(block)) {
+        size_t len;
+        const char *lit = node_literal(block->first_child, &len);
+        return trimmed_copy(r, lit, len);
+    }
     strbuf_reset(&r->scratch);
     strbuf_add(&r->scratch, "", 0); /* data is never NULL below */
     link_list own = {NULL, 0, 0};
     size_t link_start = 0;
-    cmark_iter *iter = cmark_iter_new(block);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-        cmark_node *node = cmark_iter_get_node(iter);
-        if (node != block)
-            read_inline(r, node, ev, &link_start, links ? &own : NULL);
-    }
-    cmark_iter_free(iter);
+    link_list *collect = links ? &own : NULL;
+    for (cmark_node *node = block->first_child; node;
+         node = next_inline(r, block, node, link_start, collect))
+        enter_inline(r, node, &link_start);
     if (links) {
         *links = own.items;
         *nlinks = own.count;

@@ -6,6 +6,7 @@
  * pages at the same time would race on. Writing it here also gives errors
  * that say what was expected, and an explicit stack instead of recursion.
  * The trees are ordinary cJSON trees: later stages use cJSON on them. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,10 @@ enum { MAX_DEPTH = 1000 };
 
 typedef struct json_frame {
     cJSON *node;
-    char *key; /* an object's key waiting for its value (malloc'd) */
+    int is_array;
+    /* an object's key waiting for its value, made by cJSON's allocator:
+     * the value's node takes it over */
+    char *key;
 } json_frame;
 
 typedef struct json_parser {
@@ -28,7 +32,7 @@ typedef struct json_parser {
     json_frame *stack;
     size_t depth, cap;
     cJSON *root;
-    strbuf text; /* decoded string, reused */
+    strbuf text; /* decoded string with escapes, reused */
     const char *error;
 } json_parser;
 
@@ -131,17 +135,60 @@ static int read_escape(json_parser *jp)
     return 1;
 }
 
-/* A string into jp->text; jp->i is on the opening quote. */
-static int read_string(json_parser *jp)
+/* Bytes that end a run of a string copied as it is. */
+static int ends_plain_run(char c)
+{
+    return c == '"' || c == '\\' || (unsigned char)c < 0x20;
+}
+
+static const uint64_t ones = UINT64_C(0x0101010101010101);
+
+/* Nonzero when one of the eight bytes of word is c. */
+static uint64_t has_byte(uint64_t word, unsigned char c)
+{
+    uint64_t x = word ^ (ones * c);
+    return (x - ones) & ~x & (ones << 7);
+}
+
+/* Nonzero when one of the eight bytes of word is below c (c <= 0x80). */
+static uint64_t has_byte_below(uint64_t word, unsigned char c)
+{
+    return (word - ones * c) & ~word & (ones << 7);
+}
+
+/* Eight bytes at a time while none of them ends the run. */
+static void skip_plain_run(json_parser *jp)
+{
+    while (jp->n - jp->i >= 8) {
+        uint64_t word;
+        memcpy(&word, jp->s + jp->i, 8);
+        if (has_byte(word, '"') | has_byte(word, '\\') | has_byte_below(word, 0x20))
+            break;
+        jp->i += 8;
+    }
+    while (jp->i < jp->n && !ends_plain_run(jp->s[jp->i]))
+        jp->i++;
+}
+
+/* A copy the cJSON tree can own: made by cJSON's allocator, which is the
+ * one cJSON_Delete frees with. */
+static char *cjson_strndup(const char *s, size_t n)
+{
+    char *copy = cJSON_malloc(n + 1);
+    if (!copy)
+        abort();
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    return copy;
+}
+
+/* The rest of a string that has escapes, into jp->text; the plain run
+ * from start to jp->i is already read. */
+static int decode_string(json_parser *jp, size_t start)
 {
     strbuf_reset(&jp->text);
     strbuf_add(&jp->text, "", 0);
-    jp->i++;
     for (;;) {
-        size_t start = jp->i;
-        while (jp->i < jp->n && jp->s[jp->i] != '"' && jp->s[jp->i] != '\\' &&
-               (unsigned char)jp->s[jp->i] >= 0x20)
-            jp->i++;
         strbuf_add(&jp->text, jp->s + start, jp->i - start);
         if (at_end(jp))
             return fail(jp, "string never closed");
@@ -154,7 +201,26 @@ static int read_string(json_parser *jp)
             return fail(jp, "line break or control character inside a string");
         if (!read_escape(jp))
             return 0;
+        start = jp->i;
+        skip_plain_run(jp);
     }
+}
+
+/* A string as a new C string for the tree, or NULL on error; jp->i is on
+ * the opening quote. Most strings have no escape: their bytes are copied
+ * once, straight from the text. */
+static char *read_string(json_parser *jp)
+{
+    size_t start = ++jp->i;
+    skip_plain_run(jp);
+    if (jp->i < jp->n && jp->s[jp->i] == '"') {
+        jp->i++;
+        return cjson_strndup(jp->s + start, jp->i - 1 - start);
+    }
+    if (!decode_string(jp, start))
+        return NULL;
+    /* A \u0000 ends the string, as cJSON's own copy of it would. */
+    return cjson_strndup(jp->text.data, strlen(jp->text.data));
 }
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -243,13 +309,12 @@ static void attach(json_parser *jp, cJSON *node)
         return;
     }
     json_frame *top = &jp->stack[jp->depth - 1];
-    if (cJSON_IsArray(top->node)) {
-        cJSON_AddItemToArray(top->node, node);
-    } else {
-        cJSON_AddItemToObject(top->node, top->key, node);
-        free(top->key);
+    if (!top->is_array) {
+        /* What cJSON_AddItemToObject does, without copying the key again */
+        node->string = top->key;
         top->key = NULL;
     }
+    cJSON_AddItemToArray(top->node, node);
 }
 
 static int push(json_parser *jp, cJSON *node)
@@ -260,15 +325,29 @@ static int push(json_parser *jp, cJSON *node)
         jp->cap = jp->cap ? jp->cap * 2 : 16;
         jp->stack = xrealloc(jp->stack, jp->cap * sizeof *jp->stack);
     }
-    jp->stack[jp->depth++] = (json_frame){node, NULL};
+    jp->stack[jp->depth++] = (json_frame){node, cJSON_IsArray(node), NULL};
     return 1;
+}
+
+/* What cJSON_CreateString makes, taking the string over instead of
+ * copying it. */
+static cJSON *string_node(char *text)
+{
+    cJSON *node = cJSON_CreateNull();
+    if (!node)
+        abort();
+    node->type = cJSON_String;
+    node->valuestring = text;
+    return node;
 }
 
 static cJSON *read_scalar(json_parser *jp)
 {
     char c = jp->s[jp->i];
-    if (c == '"')
-        return read_string(jp) ? cJSON_CreateString(jp->text.data) : NULL;
+    if (c == '"') {
+        char *text = read_string(jp);
+        return text ? string_node(text) : NULL;
+    }
     if (c == '-' || is_digit(c))
         return read_number(jp);
     return read_literal(jp);
@@ -302,9 +381,10 @@ static int read_key(json_parser *jp)
     skip_ws(jp);
     if (at_end(jp) || jp->s[jp->i] != '"')
         return fail(jp, "a member name in double quotes was expected");
-    if (!read_string(jp))
+    char *key = read_string(jp);
+    if (!key)
         return 0;
-    jp->stack[jp->depth - 1].key = xstrdup(jp->text.data);
+    jp->stack[jp->depth - 1].key = key;
     skip_ws(jp);
     if (at_end(jp) || jp->s[jp->i] != ':')
         return fail(jp, "':' was expected after the member name");
@@ -314,13 +394,13 @@ static int read_key(json_parser *jp)
 
 static int top_is_array(const json_parser *jp)
 {
-    return cJSON_IsArray(jp->stack[jp->depth - 1].node);
+    return jp->stack[jp->depth - 1].is_array;
 }
 
 static void close_container(json_parser *jp)
 {
     json_frame *top = &jp->stack[--jp->depth];
-    free(top->key);
+    cJSON_free(top->key);
     top->key = NULL;
     jp->i++;
 }
@@ -414,7 +494,7 @@ static void locate(const char *text, size_t offset, int first_line, int *line, i
 static void release(json_parser *jp)
 {
     for (size_t i = 0; i < jp->depth; i++)
-        free(jp->stack[i].key);
+        cJSON_free(jp->stack[i].key);
     free(jp->stack);
     strbuf_free(&jp->text);
 }

@@ -3,6 +3,7 @@
  * trace, so each row's source line is looked at again to count the cells
  * it really has (pipes that are neither escaped nor inside a code span) and
  * to keep the text of the dropped ones. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,12 +52,38 @@ static size_t code_span_end(cell_splitter *sp, size_t i, size_t k)
     return 0;
 }
 
+/* Nonzero when one of the eight bytes of word is c. */
+static uint64_t has_byte(uint64_t word, unsigned char c)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101);
+    uint64_t x = word ^ (ones * c);
+    return (x - ones) & ~x & (ones << 7);
+}
+
+static int is_special(char c) { return c == '|' || c == '`' || c == '\\'; }
+
+/* Offset of the first '|', '`' or '\\' at or after i, n when none. Rows
+ * are mostly plain text: it is skipped eight bytes at a time. */
+static size_t next_special(const char *s, size_t n, size_t i)
+{
+    while (n - i >= 8) {
+        uint64_t word;
+        memcpy(&word, s + i, 8);
+        if (has_byte(word, '|') | has_byte(word, '`') | has_byte(word, '\\'))
+            break;
+        i += 8;
+    }
+    while (i < n && !is_special(s[i]))
+        i++;
+    return i;
+}
+
 /* Counts the cell-separating pipes of a row; *cut is set past the pipe
  * number cut_at (1-based) when the row has that many, else left alone. */
 static size_t count_pipes(cell_splitter *sp, size_t cut_at, size_t *cut)
 {
     size_t total = 0;
-    for (size_t i = 0; i < sp->n;) {
+    for (size_t i = 0; (i = next_special(sp->s, sp->n, i)) < sp->n;) {
         char c = sp->s[i];
         if (c == '\\' && i + 1 < sp->n) {
             i += 2;
