@@ -227,15 +227,20 @@ static void extract_permissions(extract_ctx *x, model_method *mm)
 
 /* --- request body and query parameters --- */
 
-static void add_param_rows(extract_ctx *x, method_param **items, size_t *count,
-                           size_t *cap, const page_table *t)
+/* The rows of a parameter table read like properties; a scratch type
+ * collects them (it lives in the fragment's arena, like the rest). */
+static void read_param_rows(extract_ctx *x, model_type *rows,
+                            const page_table *t)
 {
-    /* The rows read like properties; a scratch type collects them. */
-    model_type scratch;
-    memset(&scratch, 0, sizeof scratch);
-    extract_property_rows(x, &scratch, t, 0);
-    for (size_t i = 0; i < scratch.nproperties; i++) {
-        const model_property *prop = &scratch.properties[i];
+    memset(rows, 0, sizeof *rows);
+    extract_property_rows(x, rows, t, 0);
+}
+
+static void add_param_rows(extract_ctx *x, method_param **items, size_t *count,
+                           size_t *cap, const model_type *rows)
+{
+    for (size_t i = 0; i < rows->nproperties; i++) {
+        const model_property *prop = &rows->properties[i];
         method_param *mp = ARENA_PUSH(x->mem, *items, *count, *cap);
         memset(mp, 0, sizeof *mp);
         mp->name = prop->name;
@@ -288,10 +293,30 @@ static const char *request_body_type(extract_ctx *x)
     return NULL;
 }
 
+/* A property read for the method's parameters, for a type as well. The
+ * merge resolves the names of a union in place, the parameter's in the
+ * method's namespace and the property's in its type's: each gets its own
+ * list of them. */
+static void add_copied_property(extract_ctx *x, model_type *type,
+                                const model_property *read)
+{
+    model_property *prop = model_type_push_property(x->m, type, read);
+    size_t n = prop->type.nalternatives;
+    if (n) {
+        const char **names = arena_alloc(x->mem, n * sizeof *names);
+        memcpy(names, read->type.alternatives, n * sizeof *names);
+        prop->type.alternatives = names;
+    }
+}
+
 /* The request-body table of a whole-object body documents properties of
- * that type: they join the fragment as a secondary source of the type. */
+ * that type: they join the fragment as a secondary source of the type.
+ * The table's rows were read already (rows): reading a row gives the same
+ * property whichever type it goes to, so those are copied, each name once
+ * as when reading the rows into the type. */
 static void add_body_type_properties(extract_ctx *x, const char *type_name,
-                                     const page_table *t)
+                                     const page_table *t,
+                                     const model_type *rows)
 {
     model_type *type = model_find_type(x->m, type_name);
     if (!type) {
@@ -299,7 +324,9 @@ static void add_body_type_properties(extract_ctx *x, const char *type_name,
         type = model_add_type(x->m, x->ns, type_name, KIND_COMPLEX,
                               ctx_ref(x, h ? h->line : t->line, 0));
     }
-    extract_property_rows(x, type, t, 0);
+    for (size_t i = 0; i < rows->nproperties; i++)
+        if (!model_type_find_property(type, rows->properties[i].name))
+            add_copied_property(x, type, &rows->properties[i]);
 }
 
 /* The first resource link of the page's introduction: "Update the
@@ -361,12 +388,14 @@ static void extract_request_body(extract_ctx *x, model_method *mm)
         if (!under_section(x->p, t->line, "request body") ||
             !is_parameter_table(t))
             continue;
+        model_type rows;
+        read_param_rows(x, &rows, t);
         add_param_rows(x, &mm->body_params, &mm->nbody_params,
-                       &mm->cap_body_params, t);
+                       &mm->cap_body_params, &rows);
         if (!mm->request_type)
             mm->request_type = implied_body_type(x, mm, t);
         if (mm->request_type)
-            add_body_type_properties(x, mm->request_type, t);
+            add_body_type_properties(x, mm->request_type, t, &rows);
     }
 }
 
@@ -375,9 +404,12 @@ static void extract_query_params(extract_ctx *x, model_method *mm)
     for (size_t i = 0; i < x->p->ntables; i++) {
         const page_table *t = &x->p->tables[i];
         if (contains_nocase(t->section, "query parameter") &&
-            is_parameter_table(t))
+            is_parameter_table(t)) {
+            model_type rows;
+            read_param_rows(x, &rows, t);
             add_param_rows(x, &mm->query_params, &mm->nquery_params,
-                           &mm->cap_query_params, t);
+                           &mm->cap_query_params, &rows);
+        }
     }
 }
 
@@ -416,8 +448,12 @@ static size_t sentence_length(const char *s)
 static int window_has(const char *s, size_t n, const char *word)
 {
     size_t k = strlen(word);
+    if (!k)
+        return 1;
+    /* Only where the first letter matches is the rest compared. */
+    unsigned char first = fold_case(*word);
     for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(s + i, word, k) == 0)
+        if (fold_case(s[i]) == first && strncasecmp(s + i, word, k) == 0)
             return 1;
     return 0;
 }

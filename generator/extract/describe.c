@@ -104,11 +104,13 @@ static size_t read_value_list(const extract_ctx *x, const char *c,
 
 /* The values a description lists after "Possible values are", in the
  * fragment; 0 when it lists fewer than two. */
-static size_t describe_possible_values(const extract_ctx *x, const char *text,
+static size_t describe_possible_values(const extract_ctx *x,
+                                       const pattern_subject *subject,
                                        const char ***values)
 {
     *values = NULL;
-    if (!text || !pattern_find(PAT_POSSIBLE_VALUES, text, 0, x->md))
+    const char *text = subject->text;
+    if (!text || !pattern_find_in(PAT_POSSIBLE_VALUES, subject, x->md))
         return 0;
     size_t start, len;
     pattern_group(x->md, 0, &start, &len);
@@ -122,12 +124,12 @@ static size_t describe_possible_values(const extract_ctx *x, const char *text,
     return count;
 }
 
-static tristate yes_no(const extract_ctx *x, const char *text, pattern_id yes,
-                       pattern_id no)
+static tristate yes_no(const extract_ctx *x, const pattern_subject *text,
+                       pattern_id yes, pattern_id no)
 {
-    if (pattern_find(no, text, 0, x->md))
+    if (pattern_find_in(no, text, x->md))
         return TRI_NO;
-    if (pattern_find(yes, text, 0, x->md))
+    if (pattern_find_in(yes, text, x->md))
         return TRI_YES;
     return TRI_UNKNOWN;
 }
@@ -138,29 +140,31 @@ void describe_property(const extract_ctx *x, model_property *prop,
     if (!description || !*description)
         return;
     prop->description = ctx_strndup(x, description, strlen(description));
-    tristate nullable = yes_no(x, description, PAT_NULLABLE, PAT_NOT_NULLABLE);
+    /* Every fact is a pattern run over the same text. */
+    pattern_subject text;
+    pattern_subject_init(&text, description);
+    tristate nullable = yes_no(x, &text, PAT_NULLABLE, PAT_NOT_NULLABLE);
     if (nullable != TRI_UNKNOWN)
         prop->nullable = nullable;
-    tristate read_only = yes_no(x, description, PAT_READ_ONLY, PAT_READ_WRITE);
-    if (read_only == TRI_YES &&
-        pattern_find(PAT_READ_ONLY_WHEN, description, 0, x->md))
+    tristate read_only = yes_no(x, &text, PAT_READ_ONLY, PAT_READ_WRITE);
+    if (read_only == TRI_YES && pattern_find_in(PAT_READ_ONLY_WHEN, &text, x->md))
         read_only = TRI_UNKNOWN;
     if (read_only != TRI_UNKNOWN)
         prop->read_only = read_only;
-    tristate required = yes_no(x, description, PAT_REQUIRED, PAT_OPTIONAL);
+    tristate required = yes_no(x, &text, PAT_REQUIRED, PAT_OPTIONAL);
     if (required != TRI_UNKNOWN && prop->required == TRI_UNKNOWN)
         prop->required = required;
-    if (pattern_find(PAT_SERVER_GENERATED, description, 0, x->md))
+    if (pattern_find_in(PAT_SERVER_GENERATED, &text, x->md))
         prop->server_generated = 1;
-    if (pattern_find(PAT_SUPPORTS_FILTER, description, 0, x->md))
+    if (pattern_find_in(PAT_SUPPORTS_FILTER, &text, x->md))
         prop->supports_filter = 1;
-    if (pattern_find(PAT_INHERITED_FROM, description, 0, x->md)) {
+    if (pattern_find_in(PAT_INHERITED_FROM, &text, x->md)) {
         const char *ns, *name = ctx_group(x, description, 1);
         (void)split_qualified_name(x->mem, name, &ns, &name);
         prop->inherited_from = name;
     }
     const char **values;
-    size_t n = describe_possible_values(x, description, &values);
+    size_t n = describe_possible_values(x, &text, &values);
     if (n) {
         prop->enum_values = values;
         prop->nenum_values = n;

@@ -34,7 +34,9 @@ static int enum_columns_of(const page_table *t, enum_columns *c)
         c->name = c->value;
         c->value = -1;
     }
-    c->description = page_table_column(t, "Description");
+    /* Most tables are no enum tables: their description column is not
+     * looked for. */
+    c->description = c->name == 0 ? page_table_column(t, "Description") : -1;
     return c->name == 0;
 }
 
@@ -54,8 +56,9 @@ static int parse_integer(const char *text, long long *out)
 
 static int has_member(const model_type *t, const char *name)
 {
+    /* The first letters first: big enums are read row by row. */
     for (size_t i = 0; i < t->nmembers; i++)
-        if (strcmp(t->members[i].name, name) == 0)
+        if (t->members[i].name[0] == name[0] && strcmp(t->members[i].name, name) == 0)
             return 1;
     return 0;
 }

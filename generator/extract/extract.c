@@ -59,20 +59,28 @@ int page_title_line(const page *p)
 
 /* "# [HTTP](#tab/http)" and friends: level-1 headings after the title
  * that only switch between language tabs. */
-static int is_tab_heading(const page *p, const page_heading *h)
+static int is_tab_heading(const page_heading *h, int title_line)
 {
-    return h->level == 1 && h->line > page_title_line(p);
+    return h->level == 1 && h->line > title_line;
 }
 
+/* The headings up to the line are those before the first one past it; of
+ * them, the last that qualifies is the nearest: looked for from there
+ * backwards, it is usually one of the first looked at. */
 const page_heading *section_heading(const page *p, int line, int max_level)
 {
-    const page_heading *found = NULL;
-    for (size_t i = 0; i < p->nheadings && p->headings[i].line <= line; i++) {
+    size_t above = 0;
+    while (above < p->nheadings && p->headings[above].line <= line)
+        above++;
+    if (!above)
+        return NULL;
+    int title_line = page_title_line(p);
+    for (size_t i = above; i-- > 0;) {
         const page_heading *h = &p->headings[i];
-        if (!is_tab_heading(p, h) && h->level <= max_level)
-            found = h;
+        if (!is_tab_heading(h, title_line) && h->level <= max_level)
+            return h;
     }
-    return found;
+    return NULL;
 }
 
 static int looks_like_http(const char *text)
@@ -113,16 +121,24 @@ int contains_nocase(const char *text, const char *needle)
 {
     if (!text)
         return 0;
-    size_t n = strlen(needle);
+    if (!*needle)
+        return *text != '\0';
+    /* Only where the first letter matches is the rest compared. */
+    unsigned char first = fold_case(*needle);
     for (const char *c = text; *c; c++)
-        if (strncasecmp(c, needle, n) == 0)
+        if (fold_case(*c) == first && starts_nocase(c + 1, needle + 1))
             return 1;
     return 0;
 }
 
 int starts_nocase(const char *text, const char *prefix)
 {
-    return text && strncasecmp(text, prefix, strlen(prefix)) == 0;
+    if (!text)
+        return 0;
+    for (; *prefix; text++, prefix++)
+        if (fold_case(*text) != fold_case(*prefix))
+            return 0;
+    return 1;
 }
 
 const table_cell *row_cell(const page_table *t, const table_row *r, int col)

@@ -48,6 +48,15 @@ int page_title_line(const page *p);
 /* The heading a line belongs to (the nearest one above), or NULL. */
 const page_heading *heading_above(const page *p, int line);
 
+/* ASCII letters to lower case, as strcasecmp folds them in the C locale
+ * the program runs in: a first letter compared this way rejects most
+ * candidates before a whole comparison. */
+static inline unsigned char fold_case(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 'A' && u <= 'Z' ? (unsigned char)(u + 32) : u;
+}
+
 /* Case-insensitive: does text contain needle. */
 int contains_nocase(const char *text, const char *needle);
 /* Case-insensitive: does text start with prefix. */

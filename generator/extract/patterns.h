@@ -7,6 +7,7 @@
 #include <pcre2.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum pattern_id {
     PAT_POSSIBLE_VALUES,  /* "Possible values are:" and its variants */
@@ -43,11 +44,26 @@ int pattern_find(pattern_id id, const char *subject, size_t start,
                  pcre2_match_data *md);
 
 /* False only when the pattern cannot match subject: it lacks every word
- * the pattern needs. pattern_find asks it first. */
+ * the pattern needs (or every word it needs as well, for some patterns).
+ * pattern_find asks it first. */
 int pattern_may_match(pattern_id id, const char *subject);
 /* pattern_find without that shortcut (for checking the shortcut). */
 int pattern_find_always(pattern_id id, const char *subject, size_t start,
                         pcre2_match_data *md);
+
+/* A subject several patterns are run over from its start (a description
+ * and the facts it may state): what the shortcut needs to know of it is
+ * found once, in one pass, rather than once per pattern. */
+typedef struct pattern_subject {
+    const char *text; /* NULL: matches nothing */
+    uint32_t words;   /* the needed words it holds */
+    int valid_utf8;   /* PCRE2 need not check it again */
+} pattern_subject;
+
+void pattern_subject_init(pattern_subject *s, const char *text);
+/* pattern_find(id, s->text, 0, md), with what is known of the subject. */
+int pattern_find_in(pattern_id id, const pattern_subject *s,
+                    pcre2_match_data *md);
 
 /* Byte range of capture group i of the last match (length 0 when unset). */
 void pattern_group(pcre2_match_data *md, int i, size_t *start, size_t *len);

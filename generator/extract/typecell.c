@@ -35,7 +35,11 @@ static char *clean_cell_text(const extract_ctx *x, const char *text)
 static int ends_nocase(const char *s, size_t n, const char *suffix)
 {
     size_t k = strlen(suffix);
-    return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
+    if (n < k)
+        return 0;
+    /* The last letter first: most cells end in none of the suffixes. */
+    return k == 0 || (fold_case(s[n - 1]) == fold_case(suffix[k - 1]) &&
+                      strncasecmp(s + n - k, suffix, k) == 0);
 }
 
 /* Strip the ways the docs say "collection of"; returns 1 when found. The
@@ -44,21 +48,21 @@ static int strip_collection(const char **s, size_t *n)
 {
     static const char *const suffixes[] = {" collections", " collection",
                                            "[]"};
-    if (*n > 11 && strncasecmp(*s, "collection(", 11) == 0) {
+    if (*n > 11 && fold_case(**s) == 'c' && strncasecmp(*s, "collection(", 11) == 0) {
         const char *close = memchr(*s, ')', *n);
         size_t end = close ? (size_t)(close - *s) : *n;
         *s += 11;
         *n = end - 11;
         return 1;
     }
-    if (*n > 12 && strncasecmp(*s, "collection (", 12) == 0) {
+    if (*n > 12 && fold_case(**s) == 'c' && strncasecmp(*s, "collection (", 12) == 0) {
         const char *close = memchr(*s, ')', *n);
         size_t end = close ? (size_t)(close - *s) : *n;
         *s += 12;
         *n = end - 12;
         return 1;
     }
-    if (*n > 14 && strncasecmp(*s, "collection of ", 14) == 0) {
+    if (*n > 14 && fold_case(**s) == 'c' && strncasecmp(*s, "collection of ", 14) == 0) {
         *s += 14;
         *n -= 14;
         return 1;
@@ -161,11 +165,11 @@ static int is_enumeration_word(const char *s, size_t n)
            (n == 4 && strncasecmp(s, "enum", n) == 0);
 }
 
-/* One member of a type cell: sets name, namespace, primitive. */
+/* One member of a type cell: sets name, namespace, primitive. edm is the
+ * primitive s, n spells (primitive_canonical), NULL for none. */
 static void resolve_name(const extract_ctx *x, type_ref *t, const char *s,
-                         size_t n, const page_link *link)
+                         size_t n, const char *edm, const page_link *link)
 {
-    const char *edm = primitive_canonical(s, n);
     if (edm) {
         t->name = edm;
         t->primitive = 1;
@@ -211,7 +215,7 @@ static size_t split_union(const char *s, size_t n, const char **parts,
     size_t count = 0;
     size_t start = 0;
     for (size_t i = 0; i + 4 <= n && count + 1 < max; i++) {
-        if (strncasecmp(s + i, " or ", 4) == 0) {
+        if (s[i] == ' ' && strncasecmp(s + i, " or ", 4) == 0) {
             parts[count] = s + start;
             lens[count++] = i - start;
             start = i + 4;
@@ -237,7 +241,12 @@ static type_ref parse_type_text(const extract_ctx *x, const char *text,
     size_t n = stop ? (size_t)(stop - s) : strlen(s);
     if (!n)
         return t;
-    if (!primitive_canonical(s, n)) /* "byte[]" is Binary, not Byte[] */
+    /* A cell that is one primitive and nothing else ("String") is its
+     * single member too: that span is looked up once. */
+    const char *whole = s;
+    size_t whole_n = n;
+    const char *whole_edm = primitive_canonical(s, n);
+    if (!whole_edm) /* "byte[]" is Binary, not Byte[] */
         t.collection = strip_collection(&s, &n);
     strip_noise(&s, &n);
     if (!t.collection)
@@ -254,7 +263,9 @@ static type_ref parse_type_text(const extract_ctx *x, const char *text,
         strip_noise(&ps, &pn);
         type_ref member;
         memset(&member, 0, sizeof member);
-        resolve_name(x, &member, ps, pn, find_link(links, nlinks, ps, pn));
+        const char *edm = ps == whole && pn == whole_n ? whole_edm
+                                                       : primitive_canonical(ps, pn);
+        resolve_name(x, &member, ps, pn, edm, find_link(links, nlinks, ps, pn));
         if (!member.name)
             continue;
         if (!nnames) {
