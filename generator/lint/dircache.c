@@ -16,6 +16,11 @@ typedef struct dir_entry {
     char *path;
     char **names; /* sorted; NULL when the directory cannot be read */
     size_t count;
+    /* The listing of names[i], once asked for: a link walks down from
+     * the root one segment at a time, and finds the next listing here
+     * without building and hashing the path. Entries are owned by the
+     * buckets; NULL until the first child is asked for. */
+    struct dir_entry **children;
     struct dir_entry *next;
 } dir_entry;
 
@@ -38,6 +43,7 @@ static void dir_entry_free(dir_entry *e)
     for (size_t i = 0; i < e->count; i++)
         free(e->names[i]);
     free(e->names);
+    free(e->children);
     free(e->path);
     free(e);
 }
@@ -96,8 +102,7 @@ static dir_entry *find_locked(lint_dir_cache *c, size_t bucket,
     return NULL;
 }
 
-const char *const *lint_dir_list(lint_dir_cache *c, const char *dir,
-                                 size_t *count)
+const lint_dir *lint_dir_open(lint_dir_cache *c, const char *dir)
 {
     size_t bucket = hash_path(dir);
     pthread_mutex_lock(&c->lock);
@@ -118,6 +123,36 @@ const char *const *lint_dir_list(lint_dir_cache *c, const char *dir,
         if (fresh)
             dir_entry_free(fresh);
     }
-    *count = e->count;
-    return (const char *const *)e->names;
+    return e;
+}
+
+const lint_dir *lint_dir_child(lint_dir_cache *c, const lint_dir *dir,
+                               size_t index)
+{
+    dir_entry *parent = (dir_entry *)dir;
+    pthread_mutex_lock(&c->lock);
+    const dir_entry *known = parent->children ? parent->children[index]
+                                              : NULL;
+    pthread_mutex_unlock(&c->lock);
+    if (known)
+        return known;
+    size_t plen = strlen(parent->path), nlen = strlen(parent->names[index]);
+    char *path = xmalloc(plen + nlen + 2);
+    memcpy(path, parent->path, plen);
+    path[plen] = '/';
+    memcpy(path + plen + 1, parent->names[index], nlen + 1);
+    const lint_dir *child = lint_dir_open(c, path);
+    free(path);
+    pthread_mutex_lock(&c->lock);
+    if (!parent->children)
+        parent->children = xcalloc(parent->count, sizeof *parent->children);
+    parent->children[index] = (dir_entry *)child;
+    pthread_mutex_unlock(&c->lock);
+    return child;
+}
+
+const char *const *lint_dir_names(const lint_dir *dir, size_t *count)
+{
+    *count = dir->count;
+    return (const char *const *)dir->names;
 }

@@ -34,9 +34,23 @@ static char peek(const json_scanner *js) { return js->s[js->pos]; }
 
 static void skip_space(json_scanner *js)
 {
-    while (peek(js) == ' ' || peek(js) == '\t' || peek(js) == '\n' ||
-           peek(js) == '\r')
-        advance(js);
+    /* On locals: the indentation of big examples is most of their text. */
+    const char *s = js->s;
+    size_t pos = js->pos;
+    int line = js->line, col = js->col;
+    for (;; pos++) {
+        if (s[pos] == '\n') {
+            line++;
+            col = 1;
+        } else if (s[pos] == ' ' || s[pos] == '\t' || s[pos] == '\r') {
+            col++;
+        } else {
+            break;
+        }
+    }
+    js->pos = pos;
+    js->line = line;
+    js->col = col;
 }
 
 /* A string; its raw content (escapes kept but for \" and \\) goes to out
@@ -85,13 +99,14 @@ static void append_index(strbuf *path, int index)
 static void append_pointer_token(strbuf *path, const char *token)
 {
     strbuf_putc(path, '/');
-    for (; *token; token++) {
-        if (*token == '~')
-            strbuf_puts(path, "~0");
-        else if (*token == '/')
-            strbuf_puts(path, "~1");
-        else
-            strbuf_putc(path, *token);
+    for (;;) {
+        size_t run = strcspn(token, "~/");
+        strbuf_add(path, token, run);
+        token += run;
+        if (!*token)
+            break;
+        strbuf_puts(path, *token == '~' ? "~0" : "~1");
+        token++;
     }
 }
 
@@ -178,11 +193,14 @@ static int scan_value(json_scanner *js, int depth)
         return scan_string(js, NULL);
     case '\0':
         return -1;
-    default:
-        /* number, true, false, null: up to the next delimiter */
-        while (peek(js) && !strchr(",}] \t\r\n", peek(js)))
-            advance(js);
+    default: {
+        /* number, true, false, null: up to the next delimiter, on one
+         * line */
+        size_t run = strcspn(js->s + js->pos, ",}] \t\r\n");
+        js->pos += run;
+        js->col += (int)run;
         return 0;
+    }
     }
 }
 
@@ -213,9 +231,9 @@ json_block_index *json_index_text(lint_page_record *r, const char *text,
     scan_value(&js, 0);
     strbuf_free(&js.path);
     strbuf_free(&js.key);
-    /* Sorted by pointer for json_key_lookup, the first written first. */
-    if (block->nkeys > 1)
-        qsort(block->keys, block->nkeys, sizeof *block->keys, compare_keys);
+    /* json_key_lookup sorts the keys of the few blocks it is asked
+     * about. */
+    block->sorted = block->nkeys < 2;
     return block;
 }
 
@@ -238,10 +256,15 @@ const json_block_index *json_block_at(const lint_page_record *r, int line)
 
 /* The first key written with that pointer: the lowest of the equal ones
  * in the sorted keys. */
-int json_key_lookup(const lint_page_record *r, int line, const char *pointer,
+int json_key_lookup(lint_page_record *r, int line, const char *pointer,
                     int *col)
 {
-    const json_block_index *block = json_block_at(r, line);
+    json_block_index *block = (json_block_index *)json_block_at(r, line);
+    if (block && !block->sorted) {
+        /* Sorted by pointer, the first written first. */
+        qsort(block->keys, block->nkeys, sizeof *block->keys, compare_keys);
+        block->sorted = 1;
+    }
     size_t lo = 0, hi = block ? block->nkeys : 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

@@ -30,6 +30,7 @@ typedef struct json_key_line {
 typedef struct json_block_index {
     int first_line, last_line; /* the block, fences and headers included */
     int truncated; /* its annotation says "truncated": true */
+    int sorted;    /* keys in json_key_lookup's order, not text order */
     json_key_line *keys;
     size_t nkeys, cap_keys;
 } json_block_index;
@@ -71,9 +72,11 @@ int lint_is_suppressed(const lint_page_record *r, const char *rule, int line);
 json_block_index *json_index_text(lint_page_record *r, const char *text,
                                   int first_line, int block_first,
                                   int block_last);
-/* The line of a key inside the block holding line, or 0 when unknown. */
-int json_key_lookup(const lint_page_record *r, int line,
-                    const char *pointer, int *col);
+/* The line of a key inside the block holding line, or 0 when unknown.
+ * Sorts the block's keys on first use: not thread-safe, after page lint
+ * only. */
+int json_key_lookup(lint_page_record *r, int line, const char *pointer,
+                    int *col);
 /* The indexed block holding line, or NULL. */
 const json_block_index *json_block_at(const lint_page_record *r, int line);
 
@@ -88,16 +91,61 @@ char *lint_link_resolve(const char *rel_path, const char *target);
 
 /* ---- directory cache ------------------------------------------------------ */
 
+/* One directory's listing; it lives as long as the cache. */
+typedef struct dir_entry lint_dir;
+
 lint_dir_cache *lint_dir_cache_new(void);
 void lint_dir_cache_free(lint_dir_cache *c);
-/* Names in a directory, sorted; NULL when it cannot be read. The array
- * lives as long as the cache. */
-const char *const *lint_dir_list(lint_dir_cache *c, const char *dir,
-                                 size_t *count);
+/* The listing of a directory, read on first use. */
+const lint_dir *lint_dir_open(lint_dir_cache *c, const char *dir);
+/* The listing of the directory names[index] of dir: the same as opening
+ * dir's path + "/" + that name. */
+const lint_dir *lint_dir_child(lint_dir_cache *c, const lint_dir *dir,
+                               size_t index);
+/* Names in the directory, sorted; NULL when it cannot be read. */
+const char *const *lint_dir_names(const lint_dir *dir, size_t *count);
 
 /* ---- rule groups of lint_page ------------------------------------------- */
 
-/* A rule is worth running when it is not off: saves work on big trees. */
+/* The rules by their row in the catalogue (rules.c), so that the checks
+ * ask whether a rule is on without looking its id up. */
+typedef enum lint_rule_id {
+    LINT_RULE_TODO,
+    LINT_RULE_FRONT_MATTER_MISSING,
+    LINT_RULE_FRONT_MATTER_EMPTY,
+    LINT_RULE_DESCRIPTION_MISSING,
+    LINT_RULE_FRONT_MATTER,
+    LINT_RULE_TABLE_CELLS,
+    LINT_RULE_ANNOTATION_JSON,
+    LINT_RULE_EXAMPLE_JSON,
+    LINT_RULE_HTTP_MALFORMED,
+    LINT_RULE_CODE_FENCE_UNCLOSED,
+    LINT_RULE_ENCODING,
+    LINT_RULE_STATUS_MISMATCH,
+    LINT_RULE_PATH_MISMATCH,
+    LINT_RULE_RESPONSE_SHAPE,
+    LINT_RULE_API_VERSION,
+    LINT_RULE_API_VERSION_BETA,
+    LINT_RULE_CONTENT_LENGTH,
+    LINT_RULE_CONFLICT_TYPE,
+    LINT_RULE_CONFLICT_COLLECTION,
+    LINT_RULE_CONFLICT_ENUM,
+    LINT_RULE_UNDECLARED_PROPERTY,
+    LINT_RULE_READ_ONLY_IN_REQUEST,
+    LINT_RULE_REPRESENTATION_MISMATCH,
+    LINT_RULE_EXAMPLE_TYPE,
+    LINT_RULE_TYPE_UNDEFINED,
+    LINT_RULE_BASE_CYCLE,
+    LINT_RULE_LINK_BROKEN,
+    LINT_RULE_LINK_CASE,
+    LINT_RULE_SUPPRESSION_INVALID,
+    LINT_RULE_COUNT
+} lint_rule_id;
+
+/* A rule is worth running when it is not off: saves work on big trees.
+ * By id for the ids the checks name themselves; by string for the ids
+ * reading and the merge hand over. */
+int lint_rule_on(const lint_context *ctx, lint_rule_id id);
 int lint_rule_enabled(const lint_context *ctx, const char *rule_id);
 
 void lint_rules_gaps(const page *p, const lint_context *ctx,

@@ -296,19 +296,6 @@ static int names_placeholder(const reference *r)
     return is_placeholder_type(&tr);
 }
 
-/* Whether a page defines a type: its own resource or enum page. Case is
- * ignored: a link that is wrong only in case is link-case's finding. */
-static int file_defines_type(const model_view *v, const char *file)
-{
-    for (size_t i = 0; i < v->m->ntypes; i++) {
-        const model_type *t = v->m->types[i];
-        if (t->source.file && lint_strcasecmp(t->source.file, file) == 0 &&
-            type_is_defined(t))
-            return 1;
-    }
-    return 0;
-}
-
 /* A sentence names the type by its link's text, and the link leads to the
  * page that defines it under its own name: "a [tab](teamstab.md) object"
  * for teamsTab, "[Range](range.md)" for workbookRange. The text is a
@@ -320,7 +307,7 @@ static int linked_to_definition(const model_view *v, lint_findings *out,
     for (size_t i = 0; rec && i < rec->ntype_links; i++) {
         const lint_type_link *l = &rec->type_links[i];
         if (lint_strcasecmp(l->text, r->name) == 0 &&
-            file_defines_type(v, l->target))
+            file_defines_a_type(v, l->target))
             return 1;
     }
     return 0;
@@ -449,9 +436,9 @@ void lint_model(const model *m, const lint_context *ctx, lint_findings *out)
     model_view v;
     model_view_init(&v, m);
     report_conflicts(m, ctx, out);
-    if (lint_rule_enabled(ctx, "type-undefined"))
+    if (lint_rule_on(ctx, LINT_RULE_TYPE_UNDEFINED))
         rule_type_undefined(&v, out);
-    if (lint_rule_enabled(ctx, "base-cycle"))
+    if (lint_rule_on(ctx, LINT_RULE_BASE_CYCLE))
         rule_base_cycle(&v, out);
     lint_rules_examples(&v, ctx, out);
     model_view_free(&v);

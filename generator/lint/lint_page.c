@@ -10,8 +10,8 @@
 static int count_lines(const char *s)
 {
     int n = 0;
-    for (; s && *s; s++)
-        n += *s == '\n';
+    for (; s && (s = strchr(s, '\n')) != NULL; s++)
+        n++;
     return n;
 }
 
@@ -28,15 +28,21 @@ static void index_json_blocks(const page *p, lint_page_record *r)
 {
     for (size_t i = 0; i < p->ncodes; i++) {
         const page_code *c = &p->codes[i];
+        const char *json = NULL;
+        int json_line = 0;
+        if (c->http && c->http->body && c->http->body_json) {
+            json = c->http->body;
+            json_line = c->http->body_line;
+        } else if (c->json && c->text) {
+            json = c->text;
+            json_line = c->line;
+        }
+        if (!json)
+            continue;
         int last = c->line + count_lines(c->text) + 1; /* closing fence */
-        json_block_index *block = NULL;
-        if (c->http && c->http->body && c->http->body_json)
-            block = json_index_text(r, c->http->body, c->http->body_line,
-                                    c->fence_line, last);
-        else if (c->json && c->text)
-            block = json_index_text(r, c->text, c->line, c->fence_line, last);
-        if (block)
-            block->truncated = annotation_truncated(c->annotation);
+        json_block_index *block = json_index_text(r, json, json_line,
+                                                  c->fence_line, last);
+        block->truncated = annotation_truncated(c->annotation);
     }
 }
 

@@ -90,18 +90,44 @@ void lint_shutdown(void)
     pthread_mutex_unlock(&init_lock);
 }
 
-/* ASCII case-insensitive substring search (the patterns are compiled
- * without PCRE2_UTF, so their caseless matching is ASCII too). */
-static int contains_caseless(const char *text, const char *needle)
+/* ASCII case-insensitive prefix test (the patterns are compiled without
+ * PCRE2_UTF, so their caseless matching is ASCII too). */
+static int starts_caseless(const char *p, const char *needle)
 {
-    size_t n = strlen(needle);
+    for (size_t i = 0; needle[i]; i++)
+        if (!p[i] || (p[i] | 0x20) != needle[i])
+            return 0;
+    return 1;
+}
+
+/* Either phrase, in one pass over the text. */
+static int contains_open_type_words(const char *text)
+{
     for (const char *p = text; *p; p++) {
-        size_t i = 0;
-        while (i < n && p[i] && (p[i] | 0x20) == needle[i])
-            i++;
-        if (i == n)
+        int c = *p | 0x20;
+        if ((c == 'o' && starts_caseless(p, "open type")) ||
+            (c == 'a' && starts_caseless(p, "add untyped properties")))
             return 1;
     }
+    return 0;
+}
+
+/* TODO, TBD or FIXME at p. */
+static int placeholder_at(const char *p)
+{
+    return (p[0] == 'T' && p[1] == 'O' && p[2] == 'D' && p[3] == 'O') ||
+           (p[0] == 'T' && p[1] == 'B' && p[2] == 'D') ||
+           (p[0] == 'F' && p[1] == 'I' && p[2] == 'X' && p[3] == 'M' &&
+            p[4] == 'E');
+}
+
+/* Whether a placeholder word starts somewhere in text: "True", "The",
+ * "False" are told apart by their next letter. */
+static int has_placeholder_word(const char *text)
+{
+    for (const char *p = text; (p = strpbrk(p, "TF")) != NULL; p++)
+        if (placeholder_at(p))
+            return 1;
     return 0;
 }
 
@@ -123,16 +149,11 @@ int lint_regex_may_match(lint_regex_id id, const char *text)
 {
     switch (id) {
     case RX_PLACEHOLDER:
-        for (const char *p = text; (p = strpbrk(p, "TF")) != NULL; p++)
-            if (strncmp(p, "TODO", 4) == 0 || strncmp(p, "TBD", 3) == 0 ||
-                strncmp(p, "FIXME", 5) == 0)
-                return 1;
-        return 0;
+        return has_placeholder_word(text);
     case RX_PROSE_STATUS:
         return has_status_digits(text);
     case RX_OPEN_TYPE:
-        return contains_caseless(text, "open type") ||
-               contains_caseless(text, "add untyped properties");
+        return contains_open_type_words(text);
     case RX_COUNT:
         break;
     }
@@ -144,9 +165,12 @@ int lint_regex_find(lint_regex_id id, const char *text, size_t start,
 {
     if (!atomic_load(&initialised))
         lint_init();
-    size_t len = strlen(text);
-    if (start > len || !lint_regex_may_match(id, text + start))
+    /* The quick scan first: most texts end there, unmeasured. */
+    if (start > 0 && start > strlen(text))
         return 0;
+    if (!lint_regex_may_match(id, text + start))
+        return 0;
+    size_t len = strlen(text);
     /* Match data per call: the compiled code is shared between threads,
      * match data must not be. */
     pcre2_match_data *md =
@@ -252,4 +276,12 @@ int lint_rule_enabled(const lint_context *ctx, const char *rule_id)
     if (!rule)
         return 1;
     return lint_config_severity(ctx ? ctx->config : NULL, rule) != LINT_OFF;
+}
+
+int lint_rule_on(const lint_context *ctx, lint_rule_id id)
+{
+    size_t n;
+    const lint_rule *rules = lint_rules(&n);
+    return lint_config_severity(ctx ? ctx->config : NULL, &rules[id]) !=
+           LINT_OFF;
 }

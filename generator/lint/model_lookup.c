@@ -1,26 +1,126 @@
 /* Lookups into the merged model for the cross-page rules. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/lint_internal.h"
 #include "lint/model_lookup.h"
 #include "util/xalloc.h"
-#include "util/compare.h"
 
 enum { MAX_BASE_DEPTH = 16 }; /* a cycle of bases must not hang us */
 
+/* A power of two with room for n entries at most half full. */
+static size_t table_capacity(size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    return cap;
+}
+
+static size_t hash_string(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* is_method_page asks about every property an example names: a hash of
+ * the file instead of a search among thousands of paths. */
 static void collect_method_files(model_view *v)
 {
     const model *m = v->m;
-    v->method_files = xmalloc((m->nmethods ? m->nmethods : 1) *
-                              sizeof *v->method_files);
-    v->nmethod_files = 0;
-    for (size_t i = 0; i < m->nmethods; i++)
-        if (m->methods[i]->source.file)
-            v->method_files[v->nmethod_files++] = m->methods[i]->source.file;
-    if (v->nmethod_files > 1)
-        qsort(v->method_files, v->nmethod_files, sizeof *v->method_files,
-              compare_string_ptrs);
+    v->method_files_cap = table_capacity(m->nmethods);
+    v->method_files = xcalloc(v->method_files_cap, sizeof *v->method_files);
+    size_t mask = v->method_files_cap - 1;
+    for (size_t i = 0; i < m->nmethods; i++) {
+        const char *file = m->methods[i]->source.file;
+        if (!file)
+            continue;
+        size_t at = hash_string(file) & mask;
+        while (v->method_files[at] && strcmp(v->method_files[at], file) != 0)
+            at = (at + 1) & mask;
+        v->method_files[at] = file;
+    }
+}
+
+static size_t hash_string_ignoring_case(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c - 'A' + 'a');
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return (size_t)h;
+}
+
+static void collect_defining_files(model_view *v)
+{
+    const model *m = v->m;
+    v->defining_files_cap = table_capacity(m->ntypes);
+    v->defining_files = xcalloc(v->defining_files_cap,
+                                sizeof *v->defining_files);
+    size_t mask = v->defining_files_cap - 1;
+    for (size_t i = 0; i < m->ntypes; i++) {
+        const char *file = m->types[i]->source.file;
+        if (!file || !type_is_defined(m->types[i]))
+            continue;
+        size_t at = hash_string_ignoring_case(file) & mask;
+        while (v->defining_files[at] &&
+               lint_strcasecmp(v->defining_files[at], file) != 0)
+            at = (at + 1) & mask;
+        v->defining_files[at] = file;
+    }
+}
+
+static size_t hash_type(const model_type *t)
+{
+    return (size_t)(((uint64_t)(uintptr_t)t * 0x9E3779B97F4A7C15ULL) >> 32);
+}
+
+static type_facts *find_facts(const model_view *v, const model_type *t)
+{
+    size_t mask = v->facts_cap - 1;
+    for (size_t at = hash_type(t) & mask; v->facts[at].type;
+         at = (at + 1) & mask)
+        if (v->facts[at].type == t)
+            return &v->facts[at];
+    return NULL;
+}
+
+static type_facts *add_facts(model_view *v, const model_type *t)
+{
+    size_t mask = v->facts_cap - 1;
+    size_t at = hash_type(t) & mask;
+    while (v->facts[at].type && v->facts[at].type != t)
+        at = (at + 1) & mask;
+    v->facts[at].type = t;
+    return &v->facts[at];
+}
+
+static const model_type *find_base(const model_view *v, const model_type *t)
+{
+    return t->base ? lookup_type(v, t->namespace, t->base) : NULL;
+}
+
+/* Every walk up a chain of bases asks for the same few bases; the
+ * lookup by name is done once per type. */
+static void collect_facts(model_view *v)
+{
+    const model *m = v->m;
+    v->facts_cap = table_capacity(m->ntypes);
+    v->facts = xcalloc(v->facts_cap, sizeof *v->facts);
+    for (size_t i = 0; i < m->ntypes; i++)
+        add_facts(v, m->types[i])->base = find_base(v, m->types[i]);
+    for (size_t i = 0; i < m->ntypes; i++) {
+        const type_facts *f = find_facts(v, m->types[i]);
+        type_facts *base = f->base ? find_facts(v, f->base) : NULL;
+        if (base && f->type != base->type)
+            base->has_derived = 1;
+    }
 }
 
 /* Page, then name; types without a page go first and are never found. */
@@ -69,6 +169,8 @@ void model_view_init(model_view *v, const model *m)
         type_index_add(&v->types, m->types[i]);
     collect_method_files(v);
     collect_definitions(v);
+    collect_defining_files(v);
+    collect_facts(v);
 }
 
 void model_view_free(model_view *v)
@@ -76,6 +178,8 @@ void model_view_free(model_view *v)
     type_index_free(&v->types);
     free(v->method_files);
     free(v->definitions);
+    free(v->defining_files);
+    free(v->facts);
     memset(v, 0, sizeof *v);
 }
 
@@ -112,9 +216,32 @@ const model_type *page_defines_type(const model_view *v, const char *file,
 
 int is_method_page(const model_view *v, const char *file)
 {
-    return file && v->nmethod_files &&
-           bsearch(&file, v->method_files, v->nmethod_files,
-                   sizeof *v->method_files, compare_string_ptrs) != NULL;
+    if (!file)
+        return 0;
+    size_t mask = v->method_files_cap - 1;
+    for (size_t at = hash_string(file) & mask; v->method_files[at];
+         at = (at + 1) & mask)
+        if (strcmp(v->method_files[at], file) == 0)
+            return 1;
+    return 0;
+}
+
+int file_defines_a_type(const model_view *v, const char *file)
+{
+    size_t mask = v->defining_files_cap - 1;
+    for (size_t at = hash_string_ignoring_case(file) & mask;
+         v->defining_files[at]; at = (at + 1) & mask)
+        if (lint_strcasecmp(v->defining_files[at], file) == 0)
+            return 1;
+    return 0;
+}
+
+int has_derived_type(const model_view *v, const model_type *t)
+{
+    /* The bases are types of the model: a type outside it has no
+     * derived type. */
+    const type_facts *f = find_facts(v, t);
+    return f && f->has_derived;
 }
 
 const model_type *lookup_type(const model_view *v, const char *ns,
@@ -142,7 +269,8 @@ const model_type *lookup_type_ref(const model_view *v, const type_ref *tr)
 
 const model_type *lookup_base(const model_view *v, const model_type *t)
 {
-    return t->base ? lookup_type(v, t->namespace, t->base) : NULL;
+    const type_facts *f = find_facts(v, t);
+    return f ? f->base : find_base(v, t);
 }
 
 const model_property *lookup_property(const model_view *v,
@@ -235,24 +363,26 @@ static const char *without_edm(const char *name)
     return strncmp(name, "Edm.", 4) == 0 ? name + 4 : name;
 }
 
+/* The primitive named name, case ignored, or -1. The first letter
+ * rules out most rows without a comparison. */
+static int primitive_index(const char *name)
+{
+    name = without_edm(name);
+    int first = name[0] | 0x20;
+    for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
+        if ((primitives[i].name[0] | 0x20) == first &&
+            lint_strcasecmp(primitives[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
 int is_primitive_name(const char *name)
 {
-    if (!name)
-        return 0;
-    name = without_edm(name);
-    for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
-        if (lint_strcasecmp(primitives[i].name, name) == 0)
-            return 1;
-    return 0;
+    return name && primitive_index(name) >= 0;
 }
 
 json_kind primitive_json_kind(const char *name)
 {
-    if (!name)
-        return JSON_KIND_ANY;
-    name = without_edm(name);
-    for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
-        if (lint_strcasecmp(primitives[i].name, name) == 0)
-            return primitives[i].kind;
-    return JSON_KIND_ANY;
+    int i = name ? primitive_index(name) : -1;
+    return i >= 0 ? primitives[i].kind : JSON_KIND_ANY;
 }

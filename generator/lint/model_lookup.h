@@ -9,15 +9,32 @@
 #include "model/model.h"
 #include "model/type_index.h"
 
+/* What the rules ask of a type of the model again and again, found
+ * once: its base, and whether another type derives from it. */
+typedef struct type_facts {
+    const model_type *type; /* NULL: an empty slot */
+    const model_type *base;
+    int has_derived;
+} type_facts;
+
 typedef struct model_view {
     const model *m;
     type_index types;
-    const char **method_files; /* pages that document methods, sorted */
-    size_t nmethod_files;
+    /* Pages that document methods: a set of open addressing; NULL is an
+     * empty slot. */
+    const char **method_files;
+    size_t method_files_cap; /* a power of two */
     /* Every fragment's types defined by their own page, sorted by page
      * and name, for page_defines_type. */
     const model_type **definitions;
     size_t ndefinitions;
+    /* The pages of the types a page defines, a set of open addressing
+     * with case ignored. */
+    const char **defining_files;
+    size_t defining_files_cap;
+    /* The model's types by address (open addressing, a power of two). */
+    type_facts *facts;
+    size_t facts_cap;
 } model_view;
 
 void model_view_init(model_view *v, const model *m);
@@ -51,6 +68,11 @@ int derives_from(const model_view *v, const model_type *t,
  * an enum type of its own. Types inferred from examples are not. */
 int type_is_defined(const model_type *t);
 int is_method_page(const model_view *v, const char *file);
+/* Whether a page defines a type: its own resource or enum page. Case is
+ * ignored: a link that is wrong only in case is link-case's finding. */
+int file_defines_a_type(const model_view *v, const char *file);
+/* Another type of the model has t as its base. */
+int has_derived_type(const model_view *v, const model_type *t);
 /* The definition of t (by name and namespace) on the resource or enum page
  * file, which may be another page than the one the model keeps as t's
  * source; NULL when file does not define t. */

@@ -30,7 +30,7 @@ typedef struct example_walk {
     const lint_context *ctx;
     lint_findings *out;
     const model_example *ex;
-    const lint_page_record *record; /* key lines of the example's page */
+    lint_page_record *record; /* key lines of the example's page */
     strbuf pointer;                 /* JSON pointer of the current value */
     int undeclared_on, types_on;
 } example_walk;
@@ -66,13 +66,14 @@ static void push_key(example_walk *w, const char *key, size_t *saved)
 {
     *saved = w->pointer.len;
     strbuf_putc(&w->pointer, '/');
-    for (; *key; key++) {
-        if (*key == '~')
-            strbuf_puts(&w->pointer, "~0");
-        else if (*key == '/')
-            strbuf_puts(&w->pointer, "~1");
-        else
-            strbuf_putc(&w->pointer, *key);
+    for (;;) {
+        size_t run = strcspn(key, "~/");
+        strbuf_add(&w->pointer, key, run);
+        key += run;
+        if (!*key)
+            break;
+        strbuf_puts(&w->pointer, *key == '~' ? "~0" : "~1");
+        key++;
     }
 }
 
@@ -130,7 +131,8 @@ static int is_placeholder_word(const char *word, size_t len,
     if (is_primitive_name(copy))
         return 1;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (lint_strcasecmp(words[i], copy) == 0)
+        if ((words[i][0] | 0x20) == (copy[0] | 0x20) &&
+            lint_strcasecmp(words[i], copy) == 0)
             return 1;
     /* "callState" for a callState, "microsoft.graph.callState" too. */
     return declared->name &&
@@ -503,12 +505,8 @@ static int is_open_type(const example_walk *w, const model_type *t)
  * "Properties: None"), not a type whose every key is undeclared. */
 static int is_property_bag(const example_walk *w, const model_type *t)
 {
-    if (t->nproperties > 0 || t->base || t->kind == KIND_ENUM)
-        return 0;
-    for (size_t i = 0; i < w->v->m->ntypes; i++)
-        if (lookup_base(w->v, w->v->m->types[i]) == t)
-            return 0;
-    return 1;
+    return t->nproperties == 0 && !t->base && t->kind != KIND_ENUM &&
+           !has_derived_type(w->v, t);
 }
 
 static void walk_members(example_walk *w, const model_type *t,
@@ -654,7 +652,7 @@ static void representation_extra(example_walk *w, const model_type *t,
 static void check_representation(example_walk *w, const model_type *t)
 {
     src_ref page_of_type;
-    if (!lint_rule_enabled(w->ctx, "representation-mismatch") ||
+    if (!lint_rule_on(w->ctx, LINT_RULE_REPRESENTATION_MISMATCH) ||
         !is_resource_page_of(w->v, t, w->ex->source.file, &page_of_type))
         return;
     const json_block_index *block = json_block_at(w->record,
@@ -766,7 +764,7 @@ static void check_body_params(const model_view *v, const lint_context *ctx,
     const model_type *t = lookup_type(v, NULL, me->request_type);
     if (!t || !t->primary)
         return;
-    int read_only_on = lint_rule_enabled(ctx, "read-only-in-request");
+    int read_only_on = lint_rule_on(ctx, LINT_RULE_READ_ONLY_IN_REQUEST);
     for (size_t i = 0; i < me->nbody_params; i++) {
         const method_param *p = &me->body_params[i];
         const model_property *declared =
@@ -774,7 +772,7 @@ static void check_body_params(const model_view *v, const lint_context *ctx,
         if (declared && declared->read_only == TRI_YES && read_only_on)
             report_read_only(me, p, t, declared, out);
         if (!p->name || declared ||
-            !lint_rule_enabled(ctx, "undeclared-property") ||
+            !lint_rule_on(ctx, LINT_RULE_UNDECLARED_PROPERTY) ||
             declared_on_derived(v, t, p->name))
             continue;
         lint_findings_add_related(out, "undeclared-property", p->source,
@@ -790,8 +788,8 @@ void lint_rules_examples(const model_view *v, const lint_context *ctx,
 {
     const model *m = v->m;
     example_walk w = {v, ctx, out, NULL, NULL, STRBUF_INIT,
-                      lint_rule_enabled(ctx, "undeclared-property"),
-                      lint_rule_enabled(ctx, "example-type")};
+                      lint_rule_on(ctx, LINT_RULE_UNDECLARED_PROPERTY),
+                      lint_rule_on(ctx, LINT_RULE_EXAMPLE_TYPE)};
     strbuf_puts(&w.pointer, "");
     for (size_t i = 0; i < m->nexamples; i++) {
         w.ex = m->examples[i];

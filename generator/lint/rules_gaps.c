@@ -203,12 +203,12 @@ static void rule_description_missing(const page *p, lint_findings *out)
 void lint_rules_gaps(const page *p, const lint_context *ctx,
                      lint_findings *out)
 {
-    if (lint_rule_enabled(ctx, "todo"))
+    if (lint_rule_on(ctx, LINT_RULE_TODO))
         rule_todo(p, out);
-    if (lint_rule_enabled(ctx, "front-matter-missing"))
+    if (lint_rule_on(ctx, LINT_RULE_FRONT_MATTER_MISSING))
         rule_front_matter_missing(p, out);
-    if (lint_rule_enabled(ctx, "front-matter-empty"))
+    if (lint_rule_on(ctx, LINT_RULE_FRONT_MATTER_EMPTY))
         rule_front_matter_empty(p, out);
-    if (lint_rule_enabled(ctx, "description-missing"))
+    if (lint_rule_on(ctx, LINT_RULE_DESCRIPTION_MISSING))
         rule_description_missing(p, out);
 }

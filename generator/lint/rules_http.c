@@ -225,7 +225,7 @@ static const char *placeholder_end(const char *t)
         return strchr(t, '}');
     if (*t == '<')
         return strchr(t, '>');
-    if (strncmp(t, generated, sizeof generated - 1) == 0)
+    if (*t == '\'' && strncmp(t, generated, sizeof generated - 1) == 0)
         return t + sizeof generated - 2;
     return NULL;
 }
@@ -643,14 +643,14 @@ static void check_url_version(const page *p, const lint_context *ctx,
     int url_len = hit->url_len > URL_SHOWN ? URL_SHOWN : (int)hit->url_len;
     const char *cut = hit->url_len > URL_SHOWN ? "..." : "";
     if (!is_known_version(hit->version)) {
-        if (lint_rule_enabled(ctx, "api-version"))
+        if (lint_rule_on(ctx, LINT_RULE_API_VERSION))
             lint_findings_add(out, "api-version", p->rel_path, line, col,
                               "unknown API version \"%s\" in %.*s%s: use "
                               "v1.0 or beta",
                               hit->version, url_len, hit->url, cut);
     } else if (version && strcmp(version, "v1.0") == 0 &&
                strcmp(hit->version, "beta") == 0) {
-        if (lint_rule_enabled(ctx, "api-version-beta"))
+        if (lint_rule_on(ctx, LINT_RULE_API_VERSION_BETA))
             lint_findings_add(out, "api-version-beta", p->rel_path, line,
                               col, "beta URL on a v1.0 page: %.*s%s", url_len,
                               hit->url, cut);
@@ -661,9 +661,15 @@ static void scan_text_versions(const page *p, const lint_context *ctx,
                                const char *text, int first_line,
                                const char *version, lint_findings *out)
 {
+    /* Only a line with "://" can hold a URL: go from one to the next,
+     * counting the lines between. */
     int line = first_line;
-    for (const char *ls = text; ls && *ls; line++) {
-        const char *nl = strchr(ls, '\n');
+    const char *ls = text, *scheme;
+    while (ls && (scheme = strstr(ls, "://")) != NULL) {
+        for (const char *nl; (nl = memchr(ls, '\n', (size_t)(scheme - ls)));
+             ls = nl + 1)
+            line++;
+        const char *nl = strchr(scheme, '\n');
         char *copy = xstrndup(ls, nl ? (size_t)(nl - ls) : strlen(ls));
         size_t pos = 0;
         url_hit hit;
@@ -672,6 +678,7 @@ static void scan_text_versions(const page *p, const lint_context *ctx,
                               (int)(hit.url - copy) + 1, version, out);
         free(copy);
         ls = nl ? nl + 1 : NULL;
+        line++;
     }
 }
 
@@ -779,15 +786,15 @@ static void rule_content_length(const page *p, lint_findings *out)
 void lint_rules_http(const page *p, const lint_context *ctx,
                      lint_findings *out)
 {
-    if (lint_rule_enabled(ctx, "status-mismatch"))
+    if (lint_rule_on(ctx, LINT_RULE_STATUS_MISMATCH))
         rule_status_mismatch(p, out);
-    if (lint_rule_enabled(ctx, "path-mismatch"))
+    if (lint_rule_on(ctx, LINT_RULE_PATH_MISMATCH))
         rule_path_mismatch(p, out);
-    if (lint_rule_enabled(ctx, "response-shape"))
+    if (lint_rule_on(ctx, LINT_RULE_RESPONSE_SHAPE))
         rule_response_shape(p, out);
-    if (lint_rule_enabled(ctx, "api-version") ||
-        lint_rule_enabled(ctx, "api-version-beta"))
+    if (lint_rule_on(ctx, LINT_RULE_API_VERSION) ||
+        lint_rule_on(ctx, LINT_RULE_API_VERSION_BETA))
         rule_api_version(p, ctx, out);
-    if (lint_rule_enabled(ctx, "content-length"))
+    if (lint_rule_on(ctx, LINT_RULE_CONTENT_LENGTH))
         rule_content_length(p, out);
 }

@@ -17,14 +17,21 @@
 
 enum { MAX_COMPONENTS = 64 };
 
+static int is_scheme_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '+' || c == '.' || c == '-';
+}
+
 /* "https:", "mailto:", "//host", "/site/path", "#anchor": not files. */
 static int is_checkable(const char *target)
 {
     if (!target || !*target || target[0] == '#' || target[0] == '/' ||
         target[0] == '\\')
         return 0;
-    size_t scheme = strspn(target, "abcdefghijklmnopqrstuvwxyz"
-                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    size_t scheme = 0;
+    while (is_scheme_char(target[scheme]))
+        scheme++;
     return !(scheme > 0 && target[scheme] == ':');
 }
 
@@ -39,31 +46,29 @@ static int hex_value(char c)
     return -1;
 }
 
-/* The file part of a link: no query or fragment, %XX decoded. */
-static char *link_file_part(const char *target)
+/* The file part of a link into b: no query or fragment, %XX decoded. */
+static void link_file_part(const char *target, strbuf *b)
 {
     size_t n = strcspn(target, "?#");
-    strbuf b = STRBUF_INIT;
-    strbuf_add(&b, "", 0);
+    strbuf_add(b, "", 0);
     for (size_t i = 0; i < n; i++) {
         int hi, lo;
         /* the text up to the next '%' as it is */
         const char *pct = memchr(target + i, '%', n - i);
         size_t run = pct ? (size_t)(pct - (target + i)) : n - i;
-        strbuf_add(&b, target + i, run);
+        strbuf_add(b, target + i, run);
         i += run;
         if (i >= n)
             break;
         if (i + 2 < n + 1 &&
             (hi = hex_value(target[i + 1])) >= 0 &&
             (lo = hex_value(target[i + 2])) >= 0) {
-            strbuf_putc(&b, (char)(hi * 16 + lo));
+            strbuf_putc(b, (char)(hi * 16 + lo));
             i += 2;
         } else {
-            strbuf_putc(&b, target[i]);
+            strbuf_putc(b, target[i]);
         }
     }
-    return strbuf_detach(&b);
 }
 
 typedef struct components {
@@ -71,16 +76,33 @@ typedef struct components {
     size_t count;
 } components;
 
+static int is_separator(char c) { return c == '/' || c == '\\'; }
+
+/* The next segment of *path, cut off with a NUL; NULL at the end. Empty
+ * segments ("a//b") are skipped. */
+static char *next_segment(char **path)
+{
+    char *s = *path;
+    while (is_separator(*s))
+        s++;
+    if (!*s)
+        return NULL;
+    char *seg = s;
+    s += strcspn(s, "/\\");
+    if (*s)
+        *s++ = '\0';
+    *path = s;
+    return seg;
+}
+
 /* Add the segments of path to c, resolving "." and "..". Returns -1 when
  * ".." climbs above the root or there are too many segments. */
 static int push_path(components *c, char *path)
 {
-    char *save = NULL;
-    for (char *seg = strtok_r(path, "/\\", &save); seg;
-         seg = strtok_r(NULL, "/\\", &save)) {
-        if (strcmp(seg, ".") == 0)
+    for (char *seg; (seg = next_segment(&path)) != NULL;) {
+        if (seg[0] == '.' && seg[1] == '\0')
             continue;
-        if (strcmp(seg, "..") == 0) {
+        if (seg[0] == '.' && seg[1] == '.' && seg[2] == '\0') {
             if (c->count == 0)
                 return -1;
             c->count--;
@@ -121,23 +143,29 @@ static int compare_name(const void *key, const void *item)
     return strcmp((const char *)key, *(const char *const *)item);
 }
 
-/* Look a name up in a directory; *actual is the name as it is on disk. */
-static lookup_result lookup_name(lint_dir_cache *dirs, const char *dir,
-                                 const char *name, const char **actual)
+/* Look a name up in a directory; *index is the name as it is on disk. */
+static lookup_result lookup_name(const lint_dir *dir, const char *name,
+                                 size_t *index)
 {
     size_t n;
-    const char *const *names = lint_dir_list(dirs, dir, &n);
+    const char *const *names = lint_dir_names(dir, &n);
     if (!names)
         return NOT_FOUND;
     const char *const *exact = bsearch(name, names, n, sizeof *names,
                                        compare_name);
     if (exact) {
-        *actual = *exact;
+        *index = (size_t)(exact - names);
         return FOUND_EXACT;
     }
+    /* The first letter rules out most names without a comparison. */
+    int first = name[0] >= 'A' && name[0] <= 'Z' ? name[0] + 'a' - 'A'
+                                                 : name[0];
     for (size_t i = 0; i < n; i++) {
-        if (lint_strcasecmp(names[i], name) == 0) {
-            *actual = names[i];
+        int c = names[i][0] >= 'A' && names[i][0] <= 'Z'
+                    ? names[i][0] + 'a' - 'A'
+                    : names[i][0];
+        if (c == first && lint_strcasecmp(names[i], name) == 0) {
+            *index = i;
             return FOUND_IGNORING_CASE;
         }
     }
@@ -146,11 +174,10 @@ static lookup_result lookup_name(lint_dir_cache *dirs, const char *dir,
 
 /* A name in dir that differs from name only in case, '-' against '_', or
  * nothing at all: what the writer probably meant. NULL when none. */
-static const char *near_name(lint_dir_cache *dirs, const char *dir,
-                             const char *name)
+static const char *near_name(const lint_dir *dir, const char *name)
 {
     size_t n;
-    const char *const *names = lint_dir_list(dirs, dir, &n);
+    const char *const *names = lint_dir_names(dir, &n);
     for (size_t i = 0; names && i < n; i++) {
         const char *a = names[i], *b = name;
         for (; *a && *b; a++, b++) {
@@ -208,10 +235,10 @@ static void report_case(const link_check *lc, const components *on_disk,
     strbuf_free(&right);
 }
 
-static void report_broken(const link_check *lc, const char *dir,
+static void report_broken(const link_check *lc, const lint_dir *dir,
                           const char *missing)
 {
-    const char *near = near_name(lc->ctx->dirs, dir, missing);
+    const char *near = near_name(dir, missing);
     if (near)
         lint_findings_add(lc->out, "link-broken", lc->p->rel_path,
                           lc->link->line, lc->link->col,
@@ -226,70 +253,100 @@ static void report_broken(const link_check *lc, const char *dir,
 }
 
 /* Walk the resolved segments from the root, one directory listing each. */
-static void check_components(const link_check *lc, const char *root,
+static void check_components(const link_check *lc, const lint_dir *root,
                              components *c)
 {
-    strbuf dir = STRBUF_INIT;
-    strbuf_puts(&dir, root);
+    const lint_dir *dir = root;
     components on_disk = *c;
     size_t first_wrong = c->count;
     for (size_t i = 0; i < c->count; i++) {
-        const char *actual = NULL;
-        lookup_result r = lookup_name(lc->ctx->dirs, strbuf_cstr(&dir),
-                                      c->item[i], &actual);
+        size_t index = 0;
+        lookup_result r = lookup_name(dir, c->item[i], &index);
         if (r == NOT_FOUND) {
             /* A top-level folder the tree lacks is outside the docs we
              * have, not a broken link. */
             if (i > 0)
-                report_broken(lc, strbuf_cstr(&dir), c->item[i]);
-            strbuf_free(&dir);
+                report_broken(lc, dir, c->item[i]);
             return;
         }
         if (r == FOUND_IGNORING_CASE && first_wrong == c->count)
             first_wrong = i;
-        on_disk.item[i] = (char *)actual;
-        strbuf_putc(&dir, '/');
-        strbuf_puts(&dir, actual);
+        size_t n;
+        on_disk.item[i] = (char *)lint_dir_names(dir, &n)[index];
+        if (i + 1 < c->count)
+            dir = lint_dir_child(lc->ctx->dirs, dir, index);
     }
     if (first_wrong < c->count)
         report_case(lc, &on_disk, first_wrong);
-    strbuf_free(&dir);
 }
 
-static void check_link(const link_check *lc, const char *root)
+/* The directory of a page, cut into its segments once for all the
+ * page's links. */
+typedef struct page_base {
+    char *text;
+    components segments;
+    int ok; /* 0: no link of the page resolves */
+} page_base;
+
+static void page_base_init(page_base *b, const char *rel_path)
 {
-    if (!is_checkable(lc->link->target))
-        return;
-    char *file = link_file_part(lc->link->target);
-    char *base = xstrdup(lc->p->rel_path ? lc->p->rel_path : "");
-    char *slash = strrchr(base, '/');
+    b->text = xstrdup(rel_path ? rel_path : "");
+    char *slash = strrchr(b->text, '/');
     if (slash)
         *slash = '\0';
     else
-        base[0] = '\0';
-    components c = {{0}, 0};
-    if (*file && push_path(&c, base) == 0 && push_path(&c, file) == 0 &&
-        c.count > 0)
-        check_components(lc, root, &c);
-    free(base);
-    free(file);
+        b->text[0] = '\0';
+    b->segments.count = 0;
+    b->ok = push_path(&b->segments, b->text) == 0;
+}
+
+static void page_base_free(page_base *b) { free(b->text); }
+
+/* The docs-relative segments a checkable link leads to, in c: 0 when
+ * there are none. They point into file, which holds the link's file
+ * part. */
+static int resolve_link(const page_base *base, const char *target,
+                        strbuf *file, components *c)
+{
+    strbuf_reset(file);
+    link_file_part(target, file);
+    if (!file->data[0] || !base->ok)
+        return 0;
+    c->count = base->segments.count;
+    memcpy(c->item, base->segments.item, c->count * sizeof *c->item);
+    return push_path(c, file->data) == 0 && c->count > 0;
+}
+
+/* What every link of a page shares. */
+typedef struct page_links {
+    const char *root_path;
+    const lint_dir *root; /* read when the first link needs it */
+    page_base base;
+    strbuf file;
+} page_links;
+
+static void check_link(const link_check *lc, page_links *pl)
+{
+    if (!is_checkable(lc->link->target))
+        return;
+    components c;
+    if (!resolve_link(&pl->base, lc->link->target, &pl->file, &c))
+        return;
+    if (!pl->root)
+        pl->root = lint_dir_open(lc->ctx->dirs, pl->root_path);
+    check_components(lc, pl->root, &c);
 }
 
 char *lint_link_resolve(const char *rel_path, const char *target)
 {
     if (!is_checkable(target))
         return NULL;
-    char *file = link_file_part(target);
-    char *base = xstrdup(rel_path ? rel_path : "");
-    char *slash = strrchr(base, '/');
-    if (slash)
-        *slash = '\0';
-    else
-        base[0] = '\0';
-    components c = {{0}, 0};
+    page_base base;
+    page_base_init(&base, rel_path);
+    strbuf file = STRBUF_INIT;
+    components c;
     char *resolved = NULL;
-    if (*file && push_path(&c, base) == 0 && push_path(&c, file) == 0 &&
-        c.count > 0) {
+    if (resolve_link(&base, target, &file, &c)) {
         strbuf b = STRBUF_INIT;
         for (size_t i = 0; i < c.count; i++) {
             if (i)
@@ -298,21 +355,26 @@ char *lint_link_resolve(const char *rel_path, const char *target)
         }
         resolved = strbuf_detach(&b);
     }
-    free(base);
-    free(file);
+    strbuf_free(&file);
+    page_base_free(&base);
     return resolved;
 }
 
 void lint_rules_links(const page *p, const lint_context *ctx,
                       lint_findings *out)
 {
-    if (!ctx || !ctx->dirs || (!lint_rule_enabled(ctx, "link-broken") &&
-                               !lint_rule_enabled(ctx, "link-case")))
+    if (!ctx || !ctx->dirs ||
+        (!lint_rule_on(ctx, LINT_RULE_LINK_BROKEN) &&
+         !lint_rule_on(ctx, LINT_RULE_LINK_CASE)))
         return;
     char *root = page_root(p, ctx);
+    page_links pl = {root, NULL, {0}, STRBUF_INIT};
+    page_base_init(&pl.base, p->rel_path);
     for (size_t i = 0; i < p->nlinks; i++) {
         link_check lc = {p, &p->links[i], ctx, out};
-        check_link(&lc, root);
+        check_link(&lc, &pl);
     }
+    strbuf_free(&pl.file);
+    page_base_free(&pl.base);
     free(root);
 }
