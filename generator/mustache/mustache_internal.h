@@ -25,6 +25,10 @@ typedef struct mname {
     char **parts;  /* "a", "b", "c"; none for the implicit iterator "." */
     uint32_t *hashes; /* mustache_hash_key of each part (same allocation) */
     size_t nparts;
+    /* Part k is known as id + k: ids are never given twice in a process,
+     * so a render may remember where a part was found by its id alone,
+     * even past the template's life. */
+    uint64_t id;
 } mname;
 
 /* The hash of a key, for the renderer's indexes of view objects. */

@@ -10,6 +10,7 @@
  */
 #include "mustache_internal.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -558,6 +559,9 @@ static mnode *add_node(mnode *parent, mnode_kind kind, int line)
     return n;
 }
 
+/* The next name part id; 0 is never given (it marks a free slot). */
+static atomic_uint_fast64_t next_part_id = 1;
+
 /* One allocation holds the name as written and, after it, a copy cut at
  * the dots that `parts` points into. */
 static void set_name(mname *m, const char *s, size_t n)
@@ -586,6 +590,7 @@ static void set_name(mname *m, const char *s, size_t n)
     }
     for (k = 0; k < m->nparts; k++)
         m->hashes[k] = mustache_hash_key(m->parts[k]);
+    m->id = atomic_fetch_add(&next_part_id, m->nparts);
 }
 
 static mnode_kind node_kind_of(tok_kind k)

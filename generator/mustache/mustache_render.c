@@ -28,7 +28,7 @@ typedef struct render_state {
     int max_depth;
     strbuf *out;
     mustache_error *err;
-    const cJSON **ctx; /* the context stack; top is last */
+    struct context *ctx; /* the context stack; top is last */
     size_t nctx;
     size_t capctx;
     override_scope *scopes; /* outermost first: outer arguments win */
@@ -49,7 +49,22 @@ typedef struct render_state {
 static int render_kids(render_state *st, const mustache_template *tpl,
                        const mnode *kids, size_t n);
 
+enum { RENDER_START_ROOM = 16 * 1024 };
+
 /* ---- output ---- */
+
+/* strbuf_add, with the common case (the bytes fit) done here: output
+ * comes in many short pieces. */
+static void out_add(strbuf *out, const char *s, size_t n)
+{
+    if (out->cap - out->len <= n) {
+        strbuf_add(out, s, n);
+        return;
+    }
+    memcpy(out->data + out->len, s, n);
+    out->len += n;
+    out->data[out->len] = '\0';
+}
 
 static void emit(render_state *st, const char *s, size_t n)
 {
@@ -59,10 +74,10 @@ static void emit(render_state *st, const char *s, size_t n)
         st->pending = false;
         bool empty_line = s[0] == '\n' || (s[0] == '\r' && n > 1 && s[1] == '\n');
         if (!empty_line && st->pend_to > st->pend_from)
-            strbuf_add(st->out, st->indent.data + st->pend_from,
-                       st->pend_to - st->pend_from);
+            out_add(st->out, st->indent.data + st->pend_from,
+                    st->pend_to - st->pend_from);
     }
-    strbuf_add(st->out, s, n);
+    out_add(st->out, s, n);
 }
 
 static void emit_html_escaped(render_state *st, const char *s, size_t n)
@@ -115,22 +130,72 @@ static void indent_restore(render_state *st, size_t len)
 
 /* A name is looked up in several objects per tag (down the context
  * stack), and a template looks up dozens of names in the same objects (a
- * field's view has some fifty keys): objects with many keys get a hash
- * index of their keys on first use, kept by the lookup cache. An object is
- * known by its first child: a reference to an object shares its children,
- * and so its index. */
-enum { SMALL_OBJECT = 8 };
+ * field's view has some fifty keys): objects with many keys get an index
+ * on first use, kept by the lookup cache. An object is known by its first
+ * child: a reference to an object shares its children, and so its index.
+ *
+ * Objects built by the same code have the same keys at the same addresses
+ * (keys that are string literals): such objects share one shape, the list
+ * of their key pointers, so that each object only lists its items in
+ * order. Where a name part of a template lies in a shape (or that it is
+ * missing there) is found once, by hash and string comparison, and then
+ * remembered by the part's id and the shape: the memo. Every later lookup
+ * of that part in an object of that shape is one probe of the memo. Equal
+ * key pointers are equal keys, since views do not change while the cache
+ * knows them.
+ *
+ * Shapes and the memo outlive a clear of the cache, as the next views are
+ * mostly of the same shapes. The key pointers may by then have been freed
+ * and reused for other keys: a shape keeps a copy of its keys and, the
+ * first time it is matched after a clear, checks that they still read the
+ * same; a shape whose keys changed is retired. */
+enum {
+    SMALL_OBJECT = 8,
+    /* past these a clear forgets the shapes and the memo too */
+    MAX_KEPT_SHAPES = 1024,
+    MAX_KEPT_MEMOS = 1 << 16,
+};
 
 typedef struct key_slot {
-    const cJSON *item; /* NULL: free */
+    const char *key; /* NULL: free; a copy, owned by the shape */
     uint32_t hash;
+    uint32_t position; /* of the first item with that key */
 } key_slot;
+
+typedef struct object_shape {
+    const char **keys;   /* the key pointers of its objects, in order */
+    const char **copies; /* their text when the shape was made; keys,
+                            copies and the text share one allocation */
+    size_t nkeys;
+    size_t signature; /* a hash of the key pointers */
+    size_t table_at;  /* its place in the cache's table of shapes */
+    key_slot *slots;
+    uint32_t mask;
+    bool retired;          /* its keys changed: it matches no object */
+    unsigned long checked; /* the last era its keys were known right in */
+} object_shape;
+
+/* Where a name part lies in a shape. */
+typedef struct name_memo {
+    uint64_t part;  /* the part's id; 0: free */
+    uint32_t shape; /* 1 + the shape's position */
+    uint32_t found; /* 1 + the key's position in the shape; 0: missing */
+} name_memo;
 
 typedef struct object_index {
     const cJSON *first; /* the object's first child; NULL: free slot */
-    key_slot *keys;     /* NULL: a small object, searched in order */
-    uint32_t mask;
+    size_t shape;       /* 1 + the shape's position; 0: a small object,
+                           searched in order */
+    size_t items;       /* where its children start in the item list */
 } object_index;
+
+/* A value on the context stack, with a copy of its index once a lookup
+ * looked into it (an index does not change while the render lasts): most
+ * lookups go down the stack, and then need no search for the index. */
+typedef struct context {
+    const cJSON *value;
+    object_index ix; /* ix.first is value->child once it is filled */
+} context;
 
 struct mustache_lookup_cache {
     object_index *slots;
@@ -138,6 +203,16 @@ struct mustache_lookup_cache {
     size_t used;
     size_t *filled; /* the slots in use, so that clearing is quick */
     size_t cap_filled;
+    const cJSON **items; /* the children of the indexed objects */
+    size_t nitems, cap_items;
+    object_shape *shapes;
+    size_t nshapes, cap_shapes;
+    uint32_t *shape_slots; /* 1 + a shape's position; 0: free */
+    size_t nshape_slots;   /* a power of two, or 0 */
+    name_memo *memo;
+    size_t nmemo; /* a power of two, or 0 */
+    size_t used_memo;
+    unsigned long era; /* clears so far */
 };
 
 mustache_lookup_cache *mustache_lookup_cache_new(void)
@@ -145,21 +220,40 @@ mustache_lookup_cache *mustache_lookup_cache_new(void)
     return xcalloc(1, sizeof(mustache_lookup_cache));
 }
 
+static void forget_shapes(mustache_lookup_cache *c)
+{
+    for (size_t k = 0; k < c->nshapes; k++) {
+        c->shape_slots[c->shapes[k].table_at] = 0;
+        free(c->shapes[k].slots);
+        free(c->shapes[k].keys);
+    }
+    c->nshapes = 0;
+    if (c->used_memo)
+        memset(c->memo, 0, c->nmemo * sizeof *c->memo);
+    c->used_memo = 0;
+}
+
 void mustache_lookup_cache_clear(mustache_lookup_cache *c)
 {
-    for (size_t k = 0; k < c->used; k++) {
-        object_index *ix = &c->slots[c->filled[k]];
-        free(ix->keys);
-        *ix = (object_index){NULL, NULL, 0};
-    }
+    for (size_t k = 0; k < c->used; k++)
+        c->slots[c->filled[k]] = (object_index){NULL, 0, 0};
     c->used = 0;
+    c->nitems = 0;
+    c->era++;
+    if (c->nshapes > MAX_KEPT_SHAPES || c->used_memo > MAX_KEPT_MEMOS)
+        forget_shapes(c);
 }
 
 static void cache_release(mustache_lookup_cache *c)
 {
     mustache_lookup_cache_clear(c);
+    forget_shapes(c);
     free(c->slots);
     free(c->filled);
+    free(c->items);
+    free(c->shapes);
+    free(c->shape_slots);
+    free(c->memo);
 }
 
 void mustache_lookup_cache_free(mustache_lookup_cache *c)
@@ -203,61 +297,248 @@ static void grow_cache(mustache_lookup_cache *c)
     c->cap_filled = nslots / 2;
 }
 
-/* The first item of each key goes in: cJSON finds the first of twins. */
-static void build_index(object_index *ix, const cJSON *first)
+/* Lists the children from `first` at the end of the item list; returns
+ * how many, and the hash of their key pointers in *signature. */
+static size_t list_items(mustache_lookup_cache *c, const cJSON *first,
+                         size_t *signature)
 {
-    size_t n = 0;
-    for (const cJSON *c = first; c; c = c->next)
-        n++;
-    if (n <= SMALL_OBJECT)
-        return;
-    size_t nslots = 16;
-    while (nslots < 2 * n)
-        nslots *= 2;
-    ix->keys = xcalloc(nslots, sizeof *ix->keys);
-    ix->mask = (uint32_t)(nslots - 1);
-    for (const cJSON *c = first; c; c = c->next) {
-        if (!c->string)
+    size_t n = 0, sig = 0;
+    for (const cJSON *k = first; k; k = k->next, n++) {
+        *XARRAY_PUSH(c->items, c->nitems, c->cap_items) = k;
+        sig = (sig ^ (size_t)(uintptr_t)k->string) * 0x100000001b3ull;
+    }
+    *signature = sig ^ n;
+    return n;
+}
+
+static bool same_keys(const mustache_lookup_cache *c, const object_shape *shape,
+                      size_t items, size_t n)
+{
+    if (shape->nkeys != n)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (shape->keys[k] != c->items[items + k]->string)
+            return false;
+    return true;
+}
+
+static bool keys_unchanged(const object_shape *shape)
+{
+    for (size_t k = 0; k < shape->nkeys; k++)
+        if (shape->keys[k] && strcmp(shape->keys[k], shape->copies[k]) != 0)
+            return false;
+    return true;
+}
+
+/* The key pointers of the n items listed from `items`, and a copy of
+ * each key, in one allocation. */
+static void copy_keys(const mustache_lookup_cache *c, object_shape *shape,
+                      size_t items, size_t n)
+{
+    size_t text = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *key = c->items[items + k]->string;
+        text += key ? strlen(key) + 1 : 0;
+    }
+    shape->keys = xmalloc(2 * n * sizeof *shape->keys + text);
+    shape->copies = shape->keys + n;
+    char *at = (char *)(shape->copies + n);
+    for (size_t k = 0; k < n; k++) {
+        const char *key = c->items[items + k]->string;
+        shape->keys[k] = key;
+        shape->copies[k] = NULL;
+        if (!key)
             continue;
-        uint32_t h = mustache_hash_key(c->string), i = h & ix->mask;
-        while (ix->keys[i].item &&
-               !(ix->keys[i].hash == h && strcmp(ix->keys[i].item->string, c->string) == 0))
-            i = (i + 1) & ix->mask;
-        if (!ix->keys[i].item)
-            ix->keys[i] = (key_slot){c, h};
+        size_t len = strlen(key) + 1;
+        memcpy(at, key, len);
+        shape->copies[k] = at;
+        at += len;
     }
 }
 
-static const object_index *index_of(mustache_lookup_cache *c, const cJSON *first)
+/* The first item of each key goes in: cJSON finds the first of twins. */
+static void build_key_slots(object_shape *shape)
+{
+    size_t nslots = 16;
+    while (nslots < 2 * shape->nkeys)
+        nslots *= 2;
+    shape->slots = xcalloc(nslots, sizeof *shape->slots);
+    shape->mask = (uint32_t)(nslots - 1);
+    for (size_t k = 0; k < shape->nkeys; k++) {
+        const char *key = shape->copies[k];
+        if (!key)
+            continue;
+        uint32_t h = mustache_hash_key(key), i = h & shape->mask;
+        while (shape->slots[i].key &&
+               !(shape->slots[i].hash == h && strcmp(shape->slots[i].key, key) == 0))
+            i = (i + 1) & shape->mask;
+        if (!shape->slots[i].key)
+            shape->slots[i] = (key_slot){key, h, (uint32_t)k};
+    }
+}
+
+static void grow_shape_slots(mustache_lookup_cache *c)
+{
+    size_t nslots = c->nshape_slots ? c->nshape_slots * 2 : 16;
+    free(c->shape_slots);
+    c->shape_slots = xcalloc(nslots, sizeof *c->shape_slots);
+    c->nshape_slots = nslots;
+    for (size_t s = 0; s < c->nshapes; s++) {
+        size_t i = c->shapes[s].signature & (nslots - 1);
+        while (c->shape_slots[i])
+            i = (i + 1) & (nslots - 1);
+        c->shape_slots[i] = (uint32_t)(s + 1);
+        c->shapes[s].table_at = i;
+    }
+}
+
+/* Whether a known shape with the key pointers of these items is theirs:
+ * after a clear, once per era, only if its keys still read the same. */
+static bool shape_fits(mustache_lookup_cache *c, object_shape *known,
+                       size_t items, size_t n, size_t signature)
+{
+    if (known->retired || known->signature != signature ||
+        !same_keys(c, known, items, n))
+        return false;
+    if (known->checked != c->era) {
+        known->retired = !keys_unchanged(known);
+        known->checked = c->era;
+    }
+    return !known->retired;
+}
+
+/* The shape of the n items listed from `items`: a known one with the same
+ * key pointers, else a new one. Returns 1 + its position. */
+static size_t shape_of(mustache_lookup_cache *c, size_t items, size_t n,
+                       size_t signature)
+{
+    if (2 * (c->nshapes + 1) > c->nshape_slots)
+        grow_shape_slots(c);
+    size_t mask = c->nshape_slots - 1, i = signature & mask;
+    for (; c->shape_slots[i]; i = (i + 1) & mask)
+        if (shape_fits(c, &c->shapes[c->shape_slots[i] - 1], items, n, signature))
+            return c->shape_slots[i];
+    object_shape *shape = XARRAY_PUSH(c->shapes, c->nshapes, c->cap_shapes);
+    *shape = (object_shape){.nkeys = n, .signature = signature, .table_at = i,
+                            .checked = c->era};
+    copy_keys(c, shape, items, n);
+    build_key_slots(shape);
+    c->shape_slots[i] = (uint32_t)c->nshapes;
+    return c->nshapes;
+}
+
+/* The index of a new object: listed, and shaped when not small. Kept out
+ * of line: the lookups that need it are few. */
+static __attribute__((noinline)) const object_index *
+index_of(mustache_lookup_cache *c, const cJSON *first)
 {
     if (2 * (c->used + 1) > c->nslots)
         grow_cache(c);
     object_index *ix = object_slot(c->slots, c->nslots, first);
     if (!ix->first) {
         ix->first = first;
-        ix->keys = NULL;
+        ix->shape = 0;
+        ix->items = c->nitems;
         c->filled[c->used++] = (size_t)(ix - c->slots);
-        build_index(ix, first);
+        size_t signature, n = list_items(c, first, &signature);
+        if (n <= SMALL_OBJECT)
+            c->nitems = ix->items; /* searched in order: nothing to keep */
+        else
+            ix->shape = shape_of(c, ix->items, n, signature);
     }
     return ix;
 }
 
-static const cJSON *object_get(render_state *st, const cJSON *obj, const char *key,
-                               uint32_t hash)
+static size_t memo_hash(uint64_t part, uint32_t shape)
 {
-    if (!cJSON_IsObject(obj) || !obj->child)
-        return NULL;
-    const object_index *ix = index_of(st->cache, obj->child);
-    if (!ix->keys) {
-        for (const cJSON *c = obj->child; c; c = c->next)
-            if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0)
-                return c;
-        return NULL;
-    }
-    for (uint32_t i = hash & ix->mask; ix->keys[i].item; i = (i + 1) & ix->mask)
-        if (ix->keys[i].hash == hash && strcmp(ix->keys[i].item->string, key) == 0)
-            return ix->keys[i].item;
+    uint64_t x = (part ^ ((uint64_t)shape << 40)) * 0x9e3779b97f4a7c15ull;
+    return (size_t)(x ^ (x >> 32));
+}
+
+static name_memo *memo_slot(name_memo *memo, size_t nmemo, uint64_t part,
+                            uint32_t shape)
+{
+    size_t i = memo_hash(part, shape) & (nmemo - 1);
+    while (memo[i].part && !(memo[i].part == part && memo[i].shape == shape))
+        i = (i + 1) & (nmemo - 1);
+    return &memo[i];
+}
+
+static void grow_memo(mustache_lookup_cache *c)
+{
+    size_t nmemo = c->nmemo ? c->nmemo * 2 : 256;
+    name_memo *memo = xcalloc(nmemo, sizeof *memo);
+    for (size_t i = 0; i < c->nmemo; i++)
+        if (c->memo[i].part)
+            *memo_slot(memo, nmemo, c->memo[i].part, c->memo[i].shape) = c->memo[i];
+    free(c->memo);
+    c->memo = memo;
+    c->nmemo = nmemo;
+}
+
+/* A part not yet memoised for this shape: found by hash and comparison,
+ * then remembered. Returns 1 + its position, or 0 when missing. */
+static __attribute__((noinline)) uint32_t
+find_in_shape(mustache_lookup_cache *c, uint32_t shape_id, uint64_t part,
+              const char *key, uint32_t hash)
+{
+    const object_shape *shape = &c->shapes[shape_id - 1];
+    uint32_t found = 0;
+    for (uint32_t i = hash & shape->mask; shape->slots[i].key && !found;
+         i = (i + 1) & shape->mask)
+        if (shape->slots[i].hash == hash && strcmp(shape->slots[i].key, key) == 0)
+            found = shape->slots[i].position + 1;
+    if (2 * (c->used_memo + 1) > c->nmemo)
+        grow_memo(c);
+    *memo_slot(c->memo, c->nmemo, part, shape_id) = (name_memo){part, shape_id, found};
+    c->used_memo++;
+    return found;
+}
+
+static const cJSON *shaped_get(mustache_lookup_cache *c, const object_index *ix,
+                               const mname *name, size_t k)
+{
+    uint64_t part = name->id + k;
+    uint32_t shape = (uint32_t)ix->shape, found;
+    const name_memo *m = c->nmemo ? memo_slot(c->memo, c->nmemo, part, shape) : NULL;
+    if (m && m->part)
+        found = m->found;
+    else
+        found = find_in_shape(c, shape, part, name->parts[k], name->hashes[k]);
+    return found ? c->items[ix->items + found - 1] : NULL;
+}
+
+static bool is_type(const cJSON *v, int type)
+{
+    return (v->type & 0xFF) == type;
+}
+
+/* Part k of the name in the object indexed by ix. */
+static const cJSON *indexed_get(mustache_lookup_cache *c, const object_index *ix,
+                                const mname *name, size_t k)
+{
+    if (ix->shape)
+        return shaped_get(c, ix, name, k);
+    const char *key = name->parts[k];
+    for (const cJSON *item = ix->first; item; item = item->next)
+        if (item->string && item->string[0] == key[0] && strcmp(item->string, key) == 0)
+            return item;
     return NULL;
+}
+
+static bool has_keys(const cJSON *v)
+{
+    return is_type(v, cJSON_Object) && v->child;
+}
+
+/* The first part of the name in a context. */
+static const cJSON *context_get(render_state *st, context *at, const mname *name)
+{
+    if (!has_keys(at->value))
+        return NULL;
+    if (at->ix.first != at->value->child)
+        at->ix = *index_of(st->cache, at->value->child);
+    return indexed_get(st->cache, &at->ix, name, 0);
 }
 
 /* The first part is searched down the context stack; later parts only
@@ -266,12 +547,13 @@ static const cJSON *object_get(render_state *st, const cJSON *obj, const char *k
 static const cJSON *lookup(render_state *st, const mname *name)
 {
     if (name->nparts == 0)
-        return st->nctx ? st->ctx[st->nctx - 1] : NULL;
+        return st->nctx ? st->ctx[st->nctx - 1].value : NULL;
     const cJSON *v = NULL;
     for (size_t i = st->nctx; i-- > 0 && !v;)
-        v = object_get(st, st->ctx[i], name->parts[0], name->hashes[0]);
+        v = context_get(st, &st->ctx[i], name);
     for (size_t k = 1; v && k < name->nparts; k++)
-        v = object_get(st, v, name->parts[k], name->hashes[k]);
+        v = has_keys(v) ? indexed_get(st->cache, index_of(st->cache, v->child), name, k)
+                        : NULL;
     return v;
 }
 
@@ -279,13 +561,13 @@ static const cJSON *lookup(render_state *st, const mname *name)
  * ("" too) are truthy, as in the spec's reference implementation. */
 static bool is_falsy(const cJSON *v)
 {
-    return !v || cJSON_IsFalse(v) || cJSON_IsNull(v) ||
-           (cJSON_IsArray(v) && !v->child);
+    return !v || is_type(v, cJSON_False) || is_type(v, cJSON_NULL) ||
+           (is_type(v, cJSON_Array) && !v->child);
 }
 
 static void push_context(render_state *st, const cJSON *v)
 {
-    *XARRAY_PUSH(st->ctx, st->nctx, st->capctx) = v;
+    *XARRAY_PUSH(st->ctx, st->nctx, st->capctx) = (context){v, {NULL, 0, 0}};
 }
 
 /* ---- nesting limits ---- */
@@ -355,7 +637,7 @@ static void render_var(render_state *st, const mnode *n)
     const char *s;
     if (!v)
         return;
-    if (cJSON_IsString(v) || cJSON_IsRaw(v)) {
+    if (is_type(v, cJSON_String) || is_type(v, cJSON_Raw)) {
         s = v->valuestring ? v->valuestring : "";
     } else if (cJSON_IsNumber(v)) {
         format_number(v->valuedouble, number, sizeof number);
@@ -393,7 +675,7 @@ static int render_section(render_state *st, const mustache_template *tpl,
     if (enter(st, tpl, n, false) < 0)
         return -1;
     int rc = 0;
-    if (cJSON_IsArray(v)) {
+    if (is_type(v, cJSON_Array)) {
         for (const cJSON *item = v->child; item && rc == 0; item = item->next)
             rc = render_in_context(st, tpl, n, item);
     } else {
@@ -570,11 +852,14 @@ int mustache_render_stack(const mustache_template *t,
                                           : MUSTACHE_DEFAULT_MAX_DEPTH;
     st.max_steps = st.opts->max_steps > 0 ? st.opts->max_steps
                                           : MUSTACHE_DEFAULT_MAX_STEPS;
+    /* Room for a typical file up front: growing by doubling from
+     * nothing copies the output over and over. */
+    strbuf_reserve(out, RENDER_START_ROOM);
     strbuf_add(out, "", 0); /* NUL-terminated even when nothing renders */
     for (size_t i = 0; i < nviews; i++)
         if (views[i])
             push_context(&st, views[i]);
-    mustache_lookup_cache own = {NULL, 0, 0, NULL, 0};
+    mustache_lookup_cache own = {0};
     st.cache = st.opts->lookup_cache ? st.opts->lookup_cache : &own;
     int rc = render_kids(&st, t, t->root.kids, t->root.nkids);
     cache_release(&own);

@@ -1,5 +1,6 @@
 #include "c_names.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,19 +28,21 @@ static int starts_word(const char *s, size_t i)
 
 char *c_snake_case(const char *name)
 {
-    strbuf out = STRBUF_INIT;
-    strbuf_puts(&out, "");
+    /* each byte gives at most a separator and a letter */
+    char *out = xmalloc(2 * strlen(name) + 1);
+    size_t len = 0;
     for (size_t i = 0; name[i]; i++) {
         int c = (unsigned char)name[i];
         int want_separator = !is_alnum(c) || starts_word(name, i);
-        if (want_separator && out.len && out.data[out.len - 1] != '_')
-            strbuf_putc(&out, '_');
+        if (want_separator && len && out[len - 1] != '_')
+            out[len++] = '_';
         if (is_alnum(c))
-            strbuf_putc(&out, to_lower(c));
+            out[len++] = to_lower(c);
     }
-    while (out.len && out.data[out.len - 1] == '_')
-        out.data[--out.len] = '\0';
-    return strbuf_detach(&out);
+    while (len && out[len - 1] == '_')
+        len--;
+    out[len] = '\0';
+    return out;
 }
 
 char *c_upper_case(const char *text)
@@ -83,53 +86,83 @@ int c_is_reserved_word(const char *identifier)
 char *c_member_name(const char *name)
 {
     char *snake = c_snake_case(name);
-    strbuf out = STRBUF_INIT;
-    if (!*snake)
-        strbuf_puts(&out, "value");
-    else if (is_digit((unsigned char)snake[0]))
-        strbuf_printf(&out, "v%s", snake);
-    else
-        strbuf_puts(&out, snake);
-    if (c_is_reserved_word(out.data))
-        strbuf_putc(&out, '_');
-    free(snake);
-    return strbuf_detach(&out);
-}
-
-/* prefix + stem + suffix into out (emptied first). */
-static void affix(strbuf *out, const char *stem, const c_affix *a)
-{
-    strbuf_reset(out);
-    strbuf_puts(out, a->prefix);
-    strbuf_puts(out, stem);
-    strbuf_puts(out, a->suffix);
-}
-
-static int all_free(const name_index *taken, const char *stem,
-                    const c_affix *affixes, size_t naffixes, strbuf *scratch)
-{
-    for (size_t i = 0; i < naffixes; i++) {
-        affix(scratch, stem, &affixes[i]);
-        if (name_index_contains(taken, scratch->data))
-            return 0;
+    if (!*snake) {
+        free(snake);
+        return xstrdup("value");
     }
+    /* room for a leading 'v' and a trailing '_' */
+    size_t len = strlen(snake);
+    char *out = xmalloc(len + 3), *at = out;
+    if (is_digit((unsigned char)snake[0]))
+        *at++ = 'v';
+    memcpy(at, snake, len + 1);
+    if (c_is_reserved_word(out))
+        strcat(at, "_");
+    free(snake);
+    return out;
+}
+
+/* The affixed spellings of one stem: prefix + stem + suffix for each
+ * affix, one after the other (each ends in a NUL), with their hashes, so
+ * that checking and then registering them hashes each once. */
+typedef struct spellings {
+    strbuf text;
+    size_t *at;      /* where each starts in text */
+    uint64_t *hash;
+    size_t n;
+} spellings;
+
+static void spell(spellings *s, const char *stem, const c_affix *affixes)
+{
+    size_t stem_len = strlen(stem);
+    strbuf_reset(&s->text);
+    for (size_t i = 0; i < s->n; i++) {
+        size_t pre = strlen(affixes[i].prefix), suf = strlen(affixes[i].suffix);
+        strbuf_reserve(&s->text, pre + stem_len + suf + 1);
+        char *to = s->text.data + s->text.len;
+        memcpy(to, affixes[i].prefix, pre);
+        memcpy(to + pre, stem, stem_len);
+        memcpy(to + pre + stem_len, affixes[i].suffix, suf + 1);
+        s->at[i] = s->text.len;
+        s->text.len += pre + stem_len + suf + 1;
+    }
+    for (size_t i = 0; i < s->n; i++)
+        s->hash[i] = name_index_hash(s->text.data + s->at[i]);
+}
+
+static int all_free(const name_index *taken, const spellings *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (name_index_contains_hashed(taken, s->text.data + s->at[i], s->hash[i]))
+            return 0;
     return 1;
 }
 
 char *c_claim_name(name_index *taken, const char *stem, const c_affix *affixes,
                    size_t naffixes)
 {
-    strbuf candidate = STRBUF_INIT, scratch = STRBUF_INIT;
+    size_t at[16];
+    uint64_t hash[16];
+    spellings s = {STRBUF_INIT, at, hash, naffixes};
+    if (naffixes > 16) {
+        s.at = xmalloc(naffixes * sizeof *s.at);
+        s.hash = xmalloc(naffixes * sizeof *s.hash);
+    }
+    strbuf candidate = STRBUF_INIT;
     strbuf_puts(&candidate, stem);
-    for (int n = 2; !all_free(taken, candidate.data, affixes, naffixes, &scratch); n++) {
+    spell(&s, candidate.data, affixes);
+    for (int n = 2; !all_free(taken, &s); n++) {
         strbuf_reset(&candidate);
         strbuf_printf(&candidate, "%s_%d", stem, n);
+        spell(&s, candidate.data, affixes);
     }
-    for (size_t i = 0; i < naffixes; i++) {
-        affix(&scratch, candidate.data, &affixes[i]);
-        name_index_put(taken, scratch.data, 0);
+    for (size_t i = 0; i < naffixes; i++)
+        name_index_put_hashed(taken, s.text.data + s.at[i], s.hash[i], 0);
+    strbuf_free(&s.text);
+    if (s.at != at) {
+        free(s.at);
+        free(s.hash);
     }
-    strbuf_free(&scratch);
     return strbuf_detach(&candidate);
 }
 

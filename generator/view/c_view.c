@@ -83,29 +83,34 @@ static void free_build(view_build *b)
 
 /* ---- derived types, for @odata.type dispatch ---- */
 
-static int derives_from(const view_build *b, size_t type, size_t ancestor)
+static void add_derived_ref(cJSON *derived, const view_type *t)
 {
-    for (int at = b->types[type].base; at >= 0; at = b->types[at].base)
-        if ((size_t)at == ancestor)
-            return 1;
-    return 0;
+    cJSON *ref = cJSON_CreateObject();
+    view_add_string(ref, "name", t->name);
+    view_add_string(ref, "c_name", t->c_name);
+    view_add_string(ref, "qualified_name", t->qualified);
+    cJSON_AddItemToArray(derived, ref);
 }
 
-static void add_derived(view_build *b, size_t index)
+/* Each type goes into the list of every type up its base chain, in the
+ * order of the types: one walk per type rather than one per pair. */
+static void add_derived(view_build *b)
 {
-    cJSON *derived = cJSON_CreateArray();
+    cJSON **derived = xcalloc(b->ntypes ? b->ntypes : 1, sizeof *derived);
+    for (size_t i = 0; i < b->ntypes; i++)
+        if (b->types[i].kind == VIEW_OBJECT)
+            derived[i] = cJSON_CreateArray();
+    for (size_t i = 0; i < b->ntypes; i++)
+        for (int at = b->types[i].base; at >= 0; at = b->types[at].base)
+            add_derived_ref(derived[at], &b->types[i]);
     for (size_t i = 0; i < b->ntypes; i++) {
-        if (!derives_from(b, i, index))
+        if (b->types[i].kind != VIEW_OBJECT)
             continue;
-        cJSON *ref = cJSON_CreateObject();
-        view_add_string(ref, "name", b->types[i].name);
-        view_add_string(ref, "c_name", b->types[i].c_name);
-        view_add_string(ref, "qualified_name", b->types[i].qualified);
-        cJSON_AddItemToArray(derived, ref);
+        cJSON *view = b->types[i].view;
+        view_add_bool(view, "has_derived", derived[i]->child != NULL);
+        view_add_item(view, "derived", derived[i]);
     }
-    cJSON *view = b->types[index].view;
-    view_add_bool(view, "has_derived", cJSON_GetArraySize(derived) > 0);
-    cJSON_AddItemToObject(view, "derived", derived);
+    free(derived);
 }
 
 /* ---- the root ---- */
@@ -166,8 +171,8 @@ static void add_file_lists(cJSON *root, const view_build *b)
         add_file_ref(sources, view_json_string(b->types[i].view, "source_file"));
         add_file_ref(headers, view_json_string(b->types[i].view, "header"));
     }
-    cJSON_AddItemToObject(root, "sources", sources);
-    cJSON_AddItemToObject(root, "headers", headers);
+    view_add_item(root, "sources", sources);
+    view_add_item(root, "headers", headers);
 }
 
 /* The view of one type; the types' views are independent of each other
@@ -195,13 +200,11 @@ static cJSON *assemble(view_build *b, int jobs)
         view_type *t = &b->types[i];
         cJSON_AddItemToArray(t->kind == VIEW_OBJECT ? objects : enums, t->view);
     }
-    for (size_t i = 0; i < b->ntypes; i++)
-        if (b->types[i].kind == VIEW_OBJECT)
-            add_derived(b, i);
+    add_derived(b);
     view_add_bool(root, "has_types", cJSON_GetArraySize(objects) > 0);
     view_add_bool(root, "has_enums", cJSON_GetArraySize(enums) > 0);
-    cJSON_AddItemToObject(root, "types", objects);
-    cJSON_AddItemToObject(root, "enums", enums);
+    view_add_item(root, "types", objects);
+    view_add_item(root, "enums", enums);
     add_file_lists(root, b);
     return root;
 }

@@ -78,11 +78,101 @@ typedef struct field_type {
     int target; /* the enum or object type, -1 for primitives */
 } field_type;
 
-static field_type classify(view_build *b, const cJSON *property,
+/* The members of a property the field view needs, read in one pass over
+ * the property rather than one search per member. As with
+ * cJSON_GetObjectItemCaseSensitive, the first of twins counts. */
+typedef struct property_facts {
+    const char *name; /* NULL when missing or not a string */
+    const char *type;
+    const char *description;
+    const cJSON *alternatives;
+    const cJSON *source;
+    int collection, required, nullable, read_only, navigation;
+} property_facts;
+
+enum {
+    HAS_NAME = 1 << 0, HAS_TYPE = 1 << 1, HAS_DESCRIPTION = 1 << 2,
+    HAS_ALTERNATIVES = 1 << 3, HAS_SOURCE = 1 << 4, HAS_COLLECTION = 1 << 5,
+    HAS_REQUIRED = 1 << 6, HAS_NULLABLE = 1 << 7, HAS_READ_ONLY = 1 << 8,
+    HAS_NAVIGATION = 1 << 9,
+};
+
+static const char *string_value(const cJSON *item)
+{
+    return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+/* Whether the member under `flag` is the first of its name. */
+static int first_of(unsigned *seen, unsigned flag)
+{
+    if (*seen & flag)
+        return 0;
+    *seen |= flag;
+    return 1;
+}
+
+/* Dispatched on the first letter: a property has a dozen members, and
+ * most are none of these. */
+static void note_member(property_facts *f, unsigned *seen, const cJSON *m)
+{
+    const char *key = m->string;
+    switch (key[0]) {
+    case 'n':
+        if (strcmp(key, "name") == 0 && first_of(seen, HAS_NAME))
+            f->name = string_value(m);
+        else if (strcmp(key, "nullable") == 0 && first_of(seen, HAS_NULLABLE))
+            f->nullable = cJSON_IsTrue(m);
+        else if (strcmp(key, "navigation") == 0 && first_of(seen, HAS_NAVIGATION))
+            f->navigation = cJSON_IsTrue(m);
+        break;
+    case 't':
+        if (strcmp(key, "type") == 0 && first_of(seen, HAS_TYPE))
+            f->type = string_value(m);
+        break;
+    case 'd':
+        if (strcmp(key, "description") == 0 && first_of(seen, HAS_DESCRIPTION))
+            f->description = string_value(m);
+        break;
+    case 'a':
+        if (strcmp(key, "alternatives") == 0 && first_of(seen, HAS_ALTERNATIVES))
+            f->alternatives = m;
+        break;
+    case 's':
+        if (strcmp(key, "source") == 0 && first_of(seen, HAS_SOURCE))
+            f->source = m;
+        break;
+    case 'c':
+        if (strcmp(key, "collection") == 0 && first_of(seen, HAS_COLLECTION))
+            f->collection = cJSON_IsTrue(m);
+        break;
+    case 'r':
+        if (strcmp(key, "required") == 0 && first_of(seen, HAS_REQUIRED))
+            f->required = cJSON_IsTrue(m);
+        else if (strcmp(key, "readOnly") == 0 && first_of(seen, HAS_READ_ONLY))
+            f->read_only = cJSON_IsTrue(m);
+        break;
+    default:
+        break;
+    }
+}
+
+static property_facts read_property(const cJSON *property)
+{
+    property_facts f;
+    memset(&f, 0, sizeof f);
+    unsigned seen = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, property)
+        if (m->string)
+            note_member(&f, &seen, m);
+    return f;
+}
+
+static field_type classify(view_build *b, const property_facts *property,
                            const char *namespace)
 {
     field_type out = {&untyped, -1};
-    const char *type = view_json_string(property, "type");
+    const char *type = property->type;
     if (!type)
         return out;
     const field_kind *primitive = primitive_kind(type);
@@ -146,11 +236,7 @@ typedef struct field_names {
 static void add_affixed(cJSON *view, const char *key, const char *prefix,
                         const char *stem, const char *suffix)
 {
-    strbuf text = STRBUF_INIT;
-    strbuf_puts(&text, prefix);
-    strbuf_puts(&text, stem);
-    strbuf_puts(&text, suffix);
-    view_add_owned_string(view, key, strbuf_detach(&text));
+    view_add_joined(view, key, prefix, stem, suffix);
 }
 
 static void add_member_names(cJSON *view, name_index *taken, const char *json_name,
@@ -236,21 +322,22 @@ static void add_comment_text(cJSON *view, const char *key, const char *text)
     strbuf safe = STRBUF_INIT;
     strbuf_puts(&safe, "");
     c_append_comment_text(&safe, text);
-    view_add_owned_string(view, key, strbuf_detach(&safe));
+    view_add_buffer(view, key, &safe);
+    strbuf_free(&safe);
 }
 
 /* The type as the docs name it: for comments (edm_type) and messages
  * (edm_type_c, a string literal body). */
-static void add_edm_type(cJSON *view, const cJSON *property)
+static void add_edm_type(cJSON *view, const property_facts *property)
 {
-    const char *type = view_json_string(property, "type");
+    const char *type = property->type;
     const char *shown = type ? type : "untyped";
     add_comment_text(view, "edm_type", shown);
     view_add_owned_string(view, "edm_type_c", view_string_body(shown));
     cJSON *alternatives = cJSON_CreateArray();
     strbuf joined = STRBUF_INIT; /* "a, b": mustache has no separators */
     const cJSON *alt;
-    cJSON_ArrayForEach(alt, cJSON_GetObjectItemCaseSensitive(property, "alternatives")) {
+    cJSON_ArrayForEach(alt, property->alternatives) {
         if (!cJSON_IsString(alt))
             continue;
         cJSON *ref = cJSON_CreateObject();
@@ -259,27 +346,27 @@ static void add_edm_type(cJSON *view, const cJSON *property)
         strbuf_printf(&joined, "%s%s", joined.len ? ", " : "", alt->valuestring);
     }
     view_add_bool(view, "has_alternatives", cJSON_GetArraySize(alternatives) > 1);
-    cJSON_AddItemToObject(view, "alternatives", alternatives);
+    view_add_item(view, "alternatives", alternatives);
     add_comment_text(view, "alternatives_text", strbuf_cstr(&joined));
     strbuf_free(&joined);
 }
 
-static void add_doc(cJSON *view, const cJSON *property)
+static void add_doc(cJSON *view, const property_facts *property)
 {
-    cJSON *doc = view_doc_lines(view_json_string(property, "description"), NULL);
+    cJSON *doc = view_doc_lines(property->description, NULL);
     view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
-    cJSON_AddItemToObject(view, "doc", doc);
-    char *source = view_source_ref(property);
+    view_add_item(view, "doc", doc);
+    char *source = view_source_text(property->source);
     view_add_bool(view, "has_source", source != NULL);
     view_add_owned_string(view, "source", source);
 }
 
-static cJSON *field_view(view_build *b, const view_type *t, const cJSON *property,
-                         name_index *taken)
+static cJSON *field_view(view_build *b, const view_type *t,
+                         const property_facts *property, name_index *taken)
 {
-    const char *json_name = view_json_string(property, "name");
+    const char *json_name = property->name;
     field_type ft = classify(b, property, t->namespace);
-    int collection = view_json_bool(property, "collection");
+    int collection = property->collection;
     cJSON *view = cJSON_CreateObject();
     view_add_string(view, "json_name", json_name);
     view_add_owned_string(view, "json_name_c", view_string_body(json_name));
@@ -290,10 +377,10 @@ static cJSON *field_view(view_build *b, const view_type *t, const cJSON *propert
     add_edm_type(view, property);
     view_add_bool(view, "is_collection", collection);
     view_add_bool(view, "is_single", !collection);
-    view_add_bool(view, "is_required", view_json_bool(property, "required"));
-    view_add_bool(view, "is_nullable", view_json_bool(property, "nullable"));
-    view_add_bool(view, "is_read_only", view_json_bool(property, "readOnly"));
-    view_add_bool(view, "is_navigation", view_json_bool(property, "navigation"));
+    view_add_bool(view, "is_required", property->required);
+    view_add_bool(view, "is_nullable", property->nullable);
+    view_add_bool(view, "is_read_only", property->read_only);
+    view_add_bool(view, "is_navigation", property->navigation);
     add_doc(view, property);
     return view;
 }
@@ -306,12 +393,13 @@ cJSON *view_fields(view_build *b, size_t index)
     name_index *json_names = name_index_new();
     const cJSON *property;
     cJSON_ArrayForEach(property, cJSON_GetObjectItemCaseSensitive(t->model, "properties")) {
-        const char *json_name = view_json_string(property, "name");
+        property_facts facts = read_property(property);
+        const char *json_name = facts.name;
         /* @odata.type is the type's own header member, not a field */
         if (!json_name || strcmp(json_name, "@odata.type") == 0 ||
             inherited(b, t, json_name) || !name_index_put(json_names, json_name, 0))
             continue;
-        cJSON_AddItemToArray(fields, field_view(b, t, property, taken));
+        cJSON_AddItemToArray(fields, field_view(b, t, &facts, taken));
     }
     name_index_free(json_names);
     name_index_free(taken);

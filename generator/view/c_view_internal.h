@@ -61,6 +61,8 @@ cJSON *view_fields(view_build *b, size_t index);
 cJSON *view_doc_lines(const char *description, const char *fallback);
 /* "resources/call.md:12", or NULL when the model gives no source. */
 char *view_source_ref(const cJSON *element);
+/* The same from the element's "source" member (may be NULL). */
+char *view_source_text(const cJSON *source);
 /* A C string literal body for text, as a new string. */
 char *view_string_body(const char *text);
 /* cJSON helpers that never return NULL for a missing member. The view_add
@@ -71,5 +73,11 @@ int view_json_bool(const cJSON *object, const char *key);
 void view_add_string(cJSON *object, const char *key, const char *value);
 void view_add_bool(cJSON *object, const char *key, int value);
 void view_add_owned_string(cJSON *object, const char *key, char *value);
+/* A copy of the buffer's text (a C string: no NUL inside). */
+void view_add_buffer(cJSON *object, const char *key, const strbuf *text);
+/* The string a, b and c make together. */
+void view_add_joined(cJSON *object, const char *key, const char *a,
+                     const char *b, const char *c);
+void view_add_item(cJSON *object, const char *key, cJSON *item);
 
 #endif

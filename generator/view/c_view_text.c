@@ -34,18 +34,31 @@ static void append_without_link_targets(strbuf *out, const char *text)
     }
 }
 
-static void add_line(cJSON *lines, const char *text)
+static cJSON *new_item(int type);
+static void append_item(cJSON *object, const char *key, cJSON *item);
+static void *view_alloc(size_t n);
+
+/* One line: the words from `from` to `to`, one space between each (the
+ * text may have runs of spaces there). */
+static void add_line(cJSON *lines, const char *from, const char *to)
 {
-    cJSON *line = cJSON_CreateObject();
-    view_add_string(line, "text", text);
-    cJSON_AddItemToArray(lines, line);
+    cJSON *text = new_item(cJSON_String);
+    char *out = text->valuestring = view_alloc((size_t)(to - from) + 1);
+    for (const char *p = from; p < to; p++)
+        if (*p != ' ' || p[-1] != ' ')
+            *out++ = *p;
+    *out = '\0';
+    cJSON *line = new_item(cJSON_Object);
+    append_item(line, "text", text);
+    append_item(lines, NULL, line);
 }
 
-/* Greedy word wrap; a word longer than the width gets a line of its own. */
+/* Greedy word wrap; a word longer than the width gets a line of its own.
+ * A line is a stretch of the text: it is copied once, when complete. */
 static void wrap_into(cJSON *lines, const char *text)
 {
-    strbuf line = STRBUF_INIT;
-    const char *p = text;
+    const char *p = text, *line_from = NULL, *line_to = NULL;
+    size_t len = 0; /* of the line as joined */
     while (*p) {
         while (*p == ' ')
             p++;
@@ -55,18 +68,20 @@ static void wrap_into(cJSON *lines, const char *text)
         if (end == p)
             break;
         size_t word = (size_t)(end - p);
-        if (line.len && line.len + 1 + word > DOC_WIDTH) {
-            add_line(lines, line.data);
-            strbuf_reset(&line);
+        if (len && len + 1 + word > DOC_WIDTH) {
+            add_line(lines, line_from, line_to);
+            len = 0;
         }
-        if (line.len)
-            strbuf_putc(&line, ' ');
-        strbuf_add(&line, p, word);
+        if (len)
+            len++;
+        else
+            line_from = p;
+        len += word;
+        line_to = end;
         p = end;
     }
-    if (line.len)
-        add_line(lines, line.data);
-    strbuf_free(&line);
+    if (len)
+        add_line(lines, line_from, line_to);
 }
 
 cJSON *view_doc_lines(const char *description, const char *fallback)
@@ -82,20 +97,44 @@ cJSON *view_doc_lines(const char *description, const char *fallback)
     return lines;
 }
 
+/* ":12": digits by hand, as this runs for every element of the model. */
+static void format_line(char *buf, size_t size, int line)
+{
+    char digits[24];
+    size_t n = 0;
+    unsigned long long v = line < 0 ? 0ull - (unsigned long long)line
+                                    : (unsigned long long)line;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    size_t at = 0;
+    buf[at++] = ':';
+    if (line < 0)
+        buf[at++] = '-';
+    while (n && at + 1 < size)
+        buf[at++] = digits[--n];
+    buf[at] = '\0';
+}
+
 char *view_source_ref(const cJSON *element)
 {
-    const cJSON *source = cJSON_GetObjectItemCaseSensitive(element, "source");
+    return view_source_text(cJSON_GetObjectItemCaseSensitive(element, "source"));
+}
+
+char *view_source_text(const cJSON *source)
+{
     const char *file = view_json_string(source, "file");
     const cJSON *line = cJSON_GetObjectItemCaseSensitive(source, "line");
     if (!file || !cJSON_IsNumber(line))
         return NULL;
     char number[24];
-    snprintf(number, sizeof number, ":%d", line->valueint);
-    strbuf raw = STRBUF_INIT, safe = STRBUF_INIT;
-    strbuf_puts(&raw, file);
-    strbuf_puts(&raw, number);
-    c_append_comment_text(&safe, raw.data);
-    strbuf_free(&raw);
+    format_line(number, sizeof number, line->valueint);
+    /* ":" and digits need no care in a comment, nor change how the end of
+     * the file name reads: the two parts can be made safe apart. */
+    strbuf safe = STRBUF_INIT;
+    c_append_comment_text(&safe, file);
+    strbuf_puts(&safe, number);
     return strbuf_detach(&safe);
 }
 
@@ -118,31 +157,104 @@ int view_json_bool(const cJSON *object, const char *key)
     return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(object, key));
 }
 
-/* Keys are string literals: cJSON keeps the pointer rather than a copy. */
+/* The view's items are made here rather than by cJSON_Create* and
+ * cJSON_AddItemToObjectCS: the view has about half a million of them, and
+ * this does the same in a fraction of the work. Memory comes from cJSON's
+ * allocator (the arena's, while one is entered), so that cJSON_Delete
+ * frees a view built outside an arena as usual. */
+static void *view_alloc(size_t n)
+{
+    void *p = cJSON_malloc(n);
+    if (!p) {
+        fprintf(stderr, "apimd: out of memory (asked for %zu bytes)\n", n);
+        exit(2);
+    }
+    return p;
+}
+
+static cJSON *new_item(int type)
+{
+    cJSON *item = view_alloc(sizeof *item);
+    memset(item, 0, sizeof *item);
+    item->type = type;
+    return item;
+}
+
+/* Appends item under a key that is a string literal (kept, not copied):
+ * what cJSON_AddItemToObjectCS does; with no key, what
+ * cJSON_AddItemToArray does. The first child's prev is the last
+ * child, as cJSON keeps it. */
+static void append_item(cJSON *object, const char *key, cJSON *item)
+{
+    if (key) {
+        if (item->string && !(item->type & cJSON_StringIsConst))
+            cJSON_free(item->string);
+        item->string = (char *)key;
+        item->type |= cJSON_StringIsConst;
+    }
+    cJSON *first = object->child;
+    if (!first) {
+        object->child = item;
+        item->prev = item;
+        item->next = NULL;
+        return;
+    }
+    cJSON *last = first->prev;
+    last->next = item;
+    item->prev = last;
+    item->next = NULL;
+    first->prev = item;
+}
+
+/* A string item holding a copy of the n bytes at text. */
+static cJSON *new_string(const char *text, size_t n)
+{
+    cJSON *item = new_item(cJSON_String);
+    item->valuestring = view_alloc(n + 1);
+    memcpy(item->valuestring, text, n);
+    item->valuestring[n] = '\0';
+    return item;
+}
+
+/* Keys are string literals: the item keeps the pointer rather than a
+ * copy. A literal key also makes objects built by the same code share
+ * their key pointers, which the renderer's lookup cache takes advantage
+ * of. */
 void view_add_string(cJSON *object, const char *key, const char *value)
 {
-    cJSON_AddItemToObjectCS(object, key, cJSON_CreateString(value ? value : ""));
+    const char *text = value ? value : "";
+    append_item(object, key, new_string(text, strlen(text)));
 }
 
 void view_add_bool(cJSON *object, const char *key, int value)
 {
-    cJSON_AddItemToObjectCS(object, key, cJSON_CreateBool(value ? 1 : 0));
+    append_item(object, key, new_item(value ? cJSON_True : cJSON_False));
+}
+
+void view_add_item(cJSON *object, const char *key, cJSON *item)
+{
+    append_item(object, key, item);
+}
+
+void view_add_buffer(cJSON *object, const char *key, const strbuf *text)
+{
+    append_item(object, key, new_string(strbuf_cstr(text), text->len));
+}
+
+void view_add_joined(cJSON *object, const char *key, const char *a,
+                     const char *b, const char *c)
+{
+    size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+    cJSON *item = new_item(cJSON_String);
+    char *text = item->valuestring = view_alloc(na + nb + nc + 1);
+    memcpy(text, a, na);
+    memcpy(text + na, b, nb);
+    memcpy(text + na + nb, c, nc + 1);
+    append_item(object, key, item);
 }
 
 void view_add_owned_string(cJSON *object, const char *key, char *value)
 {
-    if (!value) {
-        view_add_string(object, key, "");
-        return;
-    }
-    if (json_arena_active()) { /* the arena holds a copy, dropped with it */
-        view_add_string(object, key, value);
-        free(value);
-        return;
-    }
-    /* The string is handed over rather than copied: a reference item
-     * that is then told it owns its string (cJSON frees it with free). */
-    cJSON *item = cJSON_CreateStringReference(value);
-    item->type &= ~cJSON_IsReference;
-    cJSON_AddItemToObjectCS(object, key, item);
+    view_add_string(object, key, value);
+    free(value);
 }

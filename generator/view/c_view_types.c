@@ -290,7 +290,7 @@ static void add_doc(cJSON *view, const cJSON *element, const char *fallback)
     const char *description = view_json_string(element, "description");
     cJSON *doc = view_doc_lines(description, fallback);
     view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
-    cJSON_AddItemToObject(view, "doc", doc);
+    view_add_item(view, "doc", doc);
     char *source = view_source_ref(element);
     view_add_bool(view, "has_source", source != NULL);
     view_add_owned_string(view, "source", source);
@@ -331,7 +331,7 @@ static void add_base(cJSON *view, const view_build *b, const view_type *t)
     strbuf_printf(&header, "%s.h", base->c_name);
     view_add_string(ref, "header", header.data);
     strbuf_free(&header);
-    cJSON_AddItemToObject(view, "base", ref);
+    view_add_item(view, "base", ref);
 }
 
 /* The enum headers the fields need: enums are complete types in C and
@@ -352,7 +352,7 @@ static void add_enum_headers(cJSON *view, const cJSON *fields)
         }
     }
     name_index_free(seen);
-    cJSON_AddItemToObject(view, "enum_headers", headers);
+    view_add_item(view, "enum_headers", headers);
 }
 
 /* The fields' positions in the order of their JSON names (bytes, as
@@ -390,7 +390,7 @@ static void add_fields_by_name(cJSON *view, const cJSON *fields)
         cJSON_AddItemToArray(list, ref);
     }
     free(order);
-    cJSON_AddItemToObject(view, "fields_by_name", list);
+    view_add_item(view, "fields_by_name", list);
 }
 
 cJSON *view_object_type(view_build *b, size_t index)
@@ -411,7 +411,7 @@ cJSON *view_object_type(view_build *b, size_t index)
     view_add_bool(view, "has_fields", cJSON_GetArraySize(fields) > 0);
     add_enum_headers(view, fields);
     add_fields_by_name(view, fields);
-    cJSON_AddItemToObject(view, "fields", fields);
+    view_add_item(view, "fields", fields);
     return view;
 }
 
@@ -492,7 +492,7 @@ static int add_members(cJSON *view, const view_type *t)
         cJSON_AddItemToArray(list, enum_member_view(member, t->constants[position++], value));
     }
     view_add_bool(view, "has_members", position > 0);
-    cJSON_AddItemToObject(view, "members", list);
+    view_add_item(view, "members", list);
     return largest;
 }
 

@@ -7,16 +7,29 @@
 #include "util/xalloc.h"
 
 /* Open addressing with linear probing: names are only ever added, never
- * removed, which keeps probing simple. */
+ * removed, which keeps probing simple. Each slot keeps its name's hash, so
+ * that probing compares strings only when the hashes agree and growing
+ * does not hash again. The names live in a few large blocks rather than
+ * an allocation each: an index holds tens of thousands of short names. */
 typedef struct slot {
-    char *name; /* NULL: free */
+    const char *name; /* NULL: free */
+    uint64_t hash;
     int payload;
 } slot;
+
+typedef struct name_block {
+    struct name_block *next;
+    size_t used, size;
+    char data[];
+} name_block;
+
+enum { NAME_BLOCK_SIZE = 4096 };
 
 struct name_index {
     slot *slots;
     size_t nslots; /* a power of two */
     size_t used;
+    name_block *names; /* the newest block first */
 };
 
 static uint64_t hash_name(const char *s)
@@ -32,7 +45,7 @@ static uint64_t hash_name(const char *s)
 name_index *name_index_new(void)
 {
     name_index *ix = xcalloc(1, sizeof *ix);
-    ix->nslots = 64;
+    ix->nslots = 16;
     ix->slots = xcalloc(ix->nslots, sizeof *ix->slots);
     return ix;
 }
@@ -41,16 +54,36 @@ void name_index_free(name_index *ix)
 {
     if (!ix)
         return;
-    for (size_t i = 0; i < ix->nslots; i++)
-        free(ix->slots[i].name);
+    for (name_block *b = ix->names, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
     free(ix->slots);
     free(ix);
 }
 
-static slot *find_slot(slot *slots, size_t nslots, const char *name)
+static const char *copy_name(name_index *ix, const char *name)
 {
-    size_t i = (size_t)hash_name(name) & (nslots - 1);
-    while (slots[i].name && strcmp(slots[i].name, name) != 0)
+    size_t n = strlen(name) + 1;
+    name_block *b = ix->names;
+    if (!b || b->size - b->used < n) {
+        size_t size = n > NAME_BLOCK_SIZE ? n : NAME_BLOCK_SIZE;
+        b = xmalloc(sizeof *b + size);
+        b->used = 0;
+        b->size = size;
+        b->next = ix->names;
+        ix->names = b;
+    }
+    char *copy = b->data + b->used;
+    memcpy(copy, name, n);
+    b->used += n;
+    return copy;
+}
+
+static slot *find_slot(slot *slots, size_t nslots, const char *name, uint64_t hash)
+{
+    size_t i = (size_t)hash & (nslots - 1);
+    while (slots[i].name && !(slots[i].hash == hash && strcmp(slots[i].name, name) == 0))
         i = (i + 1) & (nslots - 1);
     return &slots[i];
 }
@@ -59,9 +92,14 @@ static void grow(name_index *ix)
 {
     size_t nslots = ix->nslots * 2;
     slot *slots = xcalloc(nslots, sizeof *slots);
-    for (size_t i = 0; i < ix->nslots; i++)
-        if (ix->slots[i].name)
-            *find_slot(slots, nslots, ix->slots[i].name) = ix->slots[i];
+    for (size_t i = 0; i < ix->nslots; i++) {
+        if (!ix->slots[i].name)
+            continue;
+        size_t at = (size_t)ix->slots[i].hash & (nslots - 1);
+        while (slots[at].name)
+            at = (at + 1) & (nslots - 1);
+        slots[at] = ix->slots[i];
+    }
     free(ix->slots);
     ix->slots = slots;
     ix->nslots = nslots;
@@ -69,23 +107,38 @@ static void grow(name_index *ix)
 
 int name_index_get(const name_index *ix, const char *name)
 {
-    const slot *s = find_slot(ix->slots, ix->nslots, name);
+    const slot *s = find_slot(ix->slots, ix->nslots, name, hash_name(name));
     return s->name ? s->payload : -1;
 }
 
 int name_index_contains(const name_index *ix, const char *name)
 {
-    return find_slot(ix->slots, ix->nslots, name)->name != NULL;
+    return name_index_contains_hashed(ix, name, hash_name(name));
 }
 
 int name_index_put(name_index *ix, const char *name, int payload)
 {
-    if (name_index_contains(ix, name))
+    return name_index_put_hashed(ix, name, hash_name(name), payload);
+}
+
+uint64_t name_index_hash(const char *name) { return hash_name(name); }
+
+int name_index_contains_hashed(const name_index *ix, const char *name, uint64_t hash)
+{
+    return find_slot(ix->slots, ix->nslots, name, hash)->name != NULL;
+}
+
+int name_index_put_hashed(name_index *ix, const char *name, uint64_t hash, int payload)
+{
+    slot *s = find_slot(ix->slots, ix->nslots, name, hash);
+    if (s->name)
         return 0;
-    if ((ix->used + 1) * 2 > ix->nslots) /* keep the table at most half full */
+    if ((ix->used + 1) * 2 > ix->nslots) { /* keep the table at most half full */
         grow(ix);
-    slot *s = find_slot(ix->slots, ix->nslots, name);
-    s->name = xstrdup(name);
+        s = find_slot(ix->slots, ix->nslots, name, hash);
+    }
+    s->name = copy_name(ix, name);
+    s->hash = hash;
     s->payload = payload;
     ix->used++;
     return 1;

@@ -4,6 +4,7 @@
 #define APIMD_NAME_INDEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct name_index name_index;
 
@@ -16,5 +17,11 @@ int name_index_contains(const name_index *ix, const char *name);
  * the first registration wins. Returns 1 when added, 0 when present. */
 int name_index_put(name_index *ix, const char *name, int payload);
 size_t name_index_count(const name_index *ix);
+
+/* name_index_contains and name_index_put with the name's hash given (from
+ * name_index_hash), for callers that ask about a name more than once. */
+uint64_t name_index_hash(const char *name);
+int name_index_contains_hashed(const name_index *ix, const char *name, uint64_t hash);
+int name_index_put_hashed(name_index *ix, const char *name, uint64_t hash, int payload);
 
 #endif
