@@ -19,15 +19,42 @@ static const char *value_or_null(arg_parser *p, const char *option)
 }
 
 /* What runs beside the code generation after the merge (all of it only
- * reads the model): the cross-page lint and its report, and the schema. */
+ * reads the model): the cross-page lint and its report, and the schema.
+ * Then, on its own thread, it frees what the code generation does not
+ * need: the lint's state at once, the model once the view is built, so
+ * that neither is left to free on one core after the files are written. */
 typedef struct side_work {
-    lint_run *lr; /* NULL: no lint */
+    lint_run *lr; /* NULL: no lint; ended here */
+    int lint_status;
     const model *model;
-    const char *schema; /* where the schema goes, or NULL */
+    pipeline_result *result; /* its model freed here when threaded */
+    const char *schema;      /* where the schema goes, or NULL */
     int schema_status;
     arg_parser *parser;
     strbuf report, schema_problems;
+    int threaded;
+    pthread_mutex_t lock;
+    pthread_cond_t released; /* signalled when model_released is set */
+    int model_released;      /* the code generation no longer reads it */
 } side_work;
+
+static void mark_model_released(void *arg)
+{
+    side_work *t = arg;
+    pthread_mutex_lock(&t->lock);
+    t->model_released = 1;
+    pthread_cond_signal(&t->released);
+    pthread_mutex_unlock(&t->lock);
+}
+
+static void free_model_once_released(side_work *t)
+{
+    pthread_mutex_lock(&t->lock);
+    while (!t->model_released)
+        pthread_cond_wait(&t->released, &t->lock);
+    pthread_mutex_unlock(&t->lock);
+    pipeline_result_free_model(t->result);
+}
 
 static void *run_side_work(void *arg)
 {
@@ -36,9 +63,13 @@ static void *run_side_work(void *arg)
         lint_run_model(t->lr, t->model, 0);
         lint_run_render(t->lr, t->parser, value_or_null(t->parser, "lint-format"),
                         &t->report);
+        t->lint_status = lint_exit_status(&t->lr->findings, t->lr->config.fail_on);
+        lint_run_end(t->lr);
     }
     if (t->schema)
         t->schema_status = docs_write_schema(t->model, 0, t->schema, &t->schema_problems);
+    if (t->threaded)
+        free_model_once_released(t);
     return NULL;
 }
 
@@ -47,18 +78,20 @@ static int worse(int a, int b)
     return a == 2 || b == 2 ? 2 : a > b ? a : b;
 }
 
-/* Everything after the merge: the model JSON once, for the schema and the
- * view; the lint tail on a thread of its own when there are cores to
- * spare. */
+/* Everything after the merge: the model JSON once, for the view; the lint
+ * and the schema on a thread of their own when there are cores to spare.
+ * Ends the lint run lr. */
 static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
 {
     const model *m = run->result.model;
     const char *schema_path = value_or_null(p, "schema");
-    side_work side = {lr, m, schema_path, 0, p, STRBUF_INIT, STRBUF_INIT};
+    side_work side = {.lr = lr, .model = m, .result = &run->result, .schema = schema_path,
+                      .parser = p, .report = STRBUF_INIT, .schema_problems = STRBUF_INIT};
+    pthread_mutex_init(&side.lock, NULL);
+    pthread_cond_init(&side.released, NULL);
     pthread_t thread;
-    int threaded = (lr || schema_path) && jobs > 1 &&
-                   pthread_create(&thread, NULL, run_side_work, &side) == 0;
-    if (!threaded)
+    side.threaded = jobs > 1 && pthread_create(&thread, NULL, run_side_work, &side) == 0;
+    if (!side.threaded)
         run_side_work(&side);
 
     generate_options opts = {
@@ -68,6 +101,8 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
         .check = args_find(p, "check")->seen,
         .quiet = run->quiet,
         .jobs = jobs,
+        .model_released = side.threaded ? mark_model_released : NULL,
+        .model_released_ctx = &side,
     };
     strbuf messages = STRBUF_INIT;
     /* What the view needs of the model, dropped once the view is built;
@@ -78,8 +113,12 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
     json_arena_leave();
     int generated = generate_c_taking(json, json_mem, &opts, &messages);
     int status = generated;
-    if (threaded)
+    if (side.threaded) {
+        mark_model_released(&side); /* already, unless generate failed early */
         pthread_join(thread, NULL);
+    }
+    pthread_cond_destroy(&side.released);
+    pthread_mutex_destroy(&side.lock);
 
     if (schema_path) {
         fputs(strbuf_cstr(&side.schema_problems), stderr);
@@ -87,8 +126,7 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
     }
     if (lr) {
         int written = lint_run_write(value_or_null(p, "lint"), &side.report);
-        status = worse(status, written ? written
-                                       : lint_exit_status(&lr->findings, lr->config.fail_on));
+        status = worse(status, written ? written : side.lint_status);
     }
     /* --check lists what differs on stdout (it is the answer asked for);
      * errors go to stderr. */
@@ -163,12 +201,15 @@ int cmd_generate(int argc, char **argv)
                                         ? value_or_null(&p, "lint-fail-on")
                                         : "never",
                                     NULL);
+        int lint_open = linting;
         if (status == 0)
             status = docs_run_pipeline(&run, "generate", linting ? lint_run_page : NULL, NULL,
                                        linting ? &lr : NULL);
-        if (status == 0)
+        if (status == 0) {
             status = finish(&p, &run, linting ? &lr : NULL, jobs);
-        if (linting)
+            lint_open = 0; /* finish ended it */
+        }
+        if (lint_open)
             lint_run_end(&lr);
     }
     docs_run_end(&run);

@@ -227,10 +227,16 @@ int pipeline_run(const pipeline_options *opts, pipeline_result *result,
     return status;
 }
 
-void pipeline_result_free(pipeline_result *result)
+void pipeline_result_free_model(pipeline_result *result)
 {
     if (result->model)
         model_free(result->model);
+    result->model = NULL;
+}
+
+void pipeline_result_free(pipeline_result *result)
+{
+    pipeline_result_free_model(result);
     for (size_t i = 0; i < result->npages; i++)
         free(result->paths[i]);
     free(result->paths);

@@ -42,6 +42,9 @@ typedef struct pipeline_result {
 int pipeline_run(const pipeline_options *opts, pipeline_result *result,
                  strbuf *errors);
 void pipeline_result_free(pipeline_result *result);
+/* Frees the model alone (result->model becomes NULL), as soon as nothing
+ * reads it any more; the page list stays. */
+void pipeline_result_free_model(pipeline_result *result);
 
 /* How many worker threads -j 0 means. */
 int pipeline_default_jobs(void);

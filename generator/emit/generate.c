@@ -317,6 +317,15 @@ static void drop(cJSON *tree, json_arena *arena)
         cJSON_Delete(tree);
 }
 
+/* Done with the model JSON (and so with the model): dropped if owned, and
+ * the caller told, so that it can free the model during the rendering. */
+static void release_model(cJSON *owned, json_arena *owned_arena, const generate_options *opts)
+{
+    drop(owned, owned_arena);
+    if (opts && opts->model_released)
+        opts->model_released(opts->model_released_ctx);
+}
+
 /* owned: model_json is the caller's to delete (NULL), or generate's, which
  * drops it (with owned_arena, if it lives in one) as soon as the view is
  * built (the view copies what it needs), so that both are never held for
@@ -326,17 +335,17 @@ static int generate(const cJSON *model_json, cJSON *owned, json_arena *owned_are
 {
     if (!opts || !opts->out_dir || !*opts->out_dir) {
         strbuf_puts(messages, "apimd: generate: no output directory\n");
-        drop(owned, owned_arena);
+        release_model(owned, owned_arena, opts);
         return 2;
     }
     if (opts->templates_dir && check_templates_dir(opts->templates_dir, messages) != 0) {
-        drop(owned, owned_arena);
+        release_model(owned, owned_arena, opts);
         return 2;
     }
     strbuf error = STRBUF_INIT;
     json_arena *view_arena = json_arena_new();
     cJSON *view = c_view_build_in(model_json, opts->prefix, opts->jobs, view_arena, &error);
-    drop(owned, owned_arena);
+    release_model(owned, owned_arena, opts);
     if (!view) {
         json_arena_free(view_arena);
         strbuf_printf(messages, "apimd: generate: %s\n", strbuf_cstr(&error));

@@ -24,6 +24,11 @@ typedef struct generate_options {
     /* Threads rendering the files; 0 or 1: the calling thread alone. The
      * output does not depend on it. */
     int jobs;
+    /* Called once the view is built (or could not be), when generate no
+     * longer reads model_json and so nothing of the model: the caller may
+     * free the model while the files are rendered. May be NULL. */
+    void (*model_released)(void *ctx);
+    void *model_released_ctx;
 } generate_options;
 
 /* Generates the C model code of model_json (docs/model.schema.json) into

@@ -38,6 +38,10 @@ typedef struct json_out {
     int (*flush)(void *ctx, const char *data, size_t len);
     void *ctx;
     int failed;
+    /* text: the last source file printed, and its JSON string: the
+     * elements of a page share the one path, printed thousands of times */
+    const char *file;
+    strbuf file_json;
 } json_out;
 
 static void text_drain(json_out *o)
@@ -63,9 +67,18 @@ static void text_lead(json_out *o, const char *key)
         return;
     }
     static const char lead[] = ",\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"; /* the depth is small */
-    strbuf_add(o->text, n ? lead : lead + 1, (n ? 2 : 1) + o->depth);
-    json_print_string(key, o->text);
-    strbuf_add(o->text, ":\t", 2);
+    size_t nlead = (n ? 2 : 1) + o->depth, nkey = strlen(key);
+    /* The keys are the literals of the format below: none needs escaping. */
+    strbuf_reserve(o->text, nlead + nkey + 4);
+    char *w = o->text->data + o->text->len;
+    memcpy(w, n ? lead : lead + 1, nlead);
+    w += nlead;
+    *w++ = '"';
+    memcpy(w, key, nkey);
+    w += nkey;
+    memcpy(w, "\":\t", 3);
+    o->text->len += nlead + nkey + 4;
+    o->text->data[o->text->len] = '\0';
 }
 
 /* Tree: adds value to the innermost container (or makes it the root). */
@@ -169,10 +182,26 @@ static void put_null(json_out *o, const char *key)
 
 /* ---- the format ---- */
 
+/* The file of a source: printed once per run of elements from one file. */
+static void put_source_file(json_out *o, const char *file)
+{
+    if (!o->text) {
+        put_string(o, "file", file);
+        return;
+    }
+    if (file != o->file || !o->file_json.data) {
+        strbuf_reset(&o->file_json);
+        json_print_string(file, &o->file_json);
+        o->file = file;
+    }
+    text_lead(o, "file");
+    strbuf_add(o->text, o->file_json.data, o->file_json.len);
+}
+
 static void put_source(json_out *o, const char *key, const src_ref *s)
 {
     begin_object(o, key);
-    put_string(o, "file", s->file ? s->file : "");
+    put_source_file(o, s->file ? s->file : "");
     put_number(o, "line", s->line > 0 ? s->line : 1);
     if (s->col > 0)
         put_number(o, "col", s->col);
@@ -441,5 +470,6 @@ int model_write_json(const model *m, int with_examples, strbuf *buf, size_t chun
     put_model(&o, m, with_examples);
     o.chunk = 0;
     text_drain(&o);
+    strbuf_free(&o.file_json);
     return o.failed ? -1 : 0;
 }

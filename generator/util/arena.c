@@ -34,7 +34,8 @@ static size_t align_up(size_t n)
     return (n + a - 1) & ~(a - 1);
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* Room for n bytes, not cleared: for copies that fill it at once. */
+static void *arena_alloc_uncleared(arena *a, size_t n)
 {
     n = align_up(n ? n : 1);
     arena_chunk *c = a->head;
@@ -58,7 +59,13 @@ void *arena_alloc(arena *a, size_t n)
     void *p = c->data + c->used;
     c->used += n;
     a->total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    void *p = arena_alloc_uncleared(a, n);
+    memset(p, 0, align_up(n ? n : 1));
     return p;
 }
 
@@ -66,9 +73,11 @@ char *arena_strndup(arena *a, const char *s, size_t n)
 {
     if (!s)
         return NULL;
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_uncleared(a, n + 1);
     memcpy(p, s, n);
-    p[n] = '\0';
+    /* The padding up to the alignment is cleared with the NUL: matchers
+     * that read whole words (PCRE2's JIT) may look past the end. */
+    memset(p + n, 0, align_up(n + 1) - n);
     return p;
 }
 
@@ -94,9 +103,14 @@ char *arena_printf(arena *a, const char *fmt, ...)
 
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes)
 {
-    void *p = arena_alloc(a, new_bytes);
-    if (old && old_bytes)
+    if (!old)
+        old_bytes = 0;
+    if (old_bytes > new_bytes)
+        old_bytes = new_bytes;
+    unsigned char *p = arena_alloc_uncleared(a, new_bytes);
+    if (old_bytes)
         memcpy(p, old, old_bytes);
+    memset(p + old_bytes, 0, align_up(new_bytes ? new_bytes : 1) - old_bytes);
     return p;
 }
 

@@ -122,7 +122,7 @@ static void print_log(const char *log)
 
 static int generate_library(const cJSON *model, const char *out)
 {
-    generate_options opts = {out, NULL, NULL, 0, 1, 0};
+    generate_options opts = {.out_dir = out, .quiet = 1};
     strbuf messages = STRBUF_INIT;
     int status = generate_c(model, &opts, &messages);
     if (status != 0)

@@ -34,7 +34,7 @@ static char *path_in(const char *dir, const char *name)
 static int generate(const char *out, const char *templates, const char *prefix, int check,
                     strbuf *messages)
 {
-    generate_options opts = {out, templates, prefix, check, 0, 0};
+    generate_options opts = {.out_dir = out, .templates_dir = templates, .prefix = prefix, .check = check};
     strbuf_reset(messages);
     return generate_c(model, &opts, messages);
 }
