@@ -6,8 +6,10 @@
  * cmark's allocator interface passes no context, so the region in use is a
  * per-thread variable: each worker thread reads its own page. (cmark's own
  * arena allocator is one global region, unusable from several threads.) */
+#include <pthread.h>
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,16 +21,18 @@ enum {
     /* How far ahead of its use memory is zeroed: a stretch short enough
      * for memset's vector loop, longer than most requests. */
     ZERO_STEP = 1024,
+    /* Blocks a thread keeps between pages: enough for all but the
+     * largest pages. */
+    MAX_SPARE_BLOCKS = 4,
 };
 
 /* cmark asks for zeroed memory almost every time (nodes, iterators); the
  * bytes past what is handed out are kept zero, ZERO_STEP bytes ahead at a
  * time, so that most requests cost no memset call. Nothing is handed out
- * twice: a block's bytes past `used` were never written. */
+ * twice: a block's bytes past the cursor were never written. */
 typedef struct region_block {
     struct region_block *next;
-    size_t used, size;
-    size_t zeroed; /* data[used .. zeroed) is zero; zeroed >= used */
+    size_t size;
     alignas(max_align_t) unsigned char data[];
 } region_block;
 
@@ -37,12 +41,17 @@ typedef struct alloc_header {
     alignas(max_align_t) size_t size;
 } alloc_header;
 
+/* The newest block is used as a bump pointer: handing out memory moves
+ * the cursor, and one comparison says whether it fits. */
 typedef struct region {
-    region_block *head;
+    unsigned char *cursor; /* next free byte of the newest block */
+    unsigned char *zeroed; /* [cursor, zeroed) is zero; zeroed >= cursor */
+    unsigned char *end;    /* end of the newest block */
+    region_block *head;    /* every block, newest first */
     void *last; /* the most recent allocation: realloc can grow it in place */
 } region;
 
-static _Thread_local region *current;
+static _Thread_local region current;
 
 static size_t align_up(size_t n)
 {
@@ -50,36 +59,67 @@ static size_t align_up(size_t n)
     return (n + a - 1) & ~(a - 1);
 }
 
+static size_t room(const region *r) { return (size_t)(r->end - r->cursor); }
+
 /* Rare paths, kept out of line so that the common one stays short. */
 #define RARE __attribute__((noinline))
 
-static RARE region_block *new_block(region *r, size_t need)
+/* Blocks of finished pages are kept for the thread's next pages: memory
+ * touched once is not faulted in again for every page, as fresh blocks
+ * from a growing heap would be. They are freed when the thread ends (the
+ * key's destructor), or by cmark_memory_cleanup() for the calling thread. */
+typedef struct spare_list {
+    region_block *head;
+    int count;
+} spare_list;
+
+static _Thread_local spare_list spares;
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void free_blocks(void *head)
 {
-    size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-    region_block *b = xmalloc(sizeof *b + size);
-    b->used = 0;
-    b->zeroed = 0;
-    b->size = size;
+    for (region_block *b = head, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+}
+
+static void create_spare_key(void) { pthread_key_create(&spare_key, free_blocks); }
+
+static void set_spares(region_block *head, int count)
+{
+    spares.head = head;
+    spares.count = count;
+    pthread_once(&spare_once, create_spare_key);
+    pthread_setspecific(spare_key, head);
+}
+
+static RARE void new_block(region *r, size_t need)
+{
+    region_block *b = spares.head;
+    if (need <= BLOCK_SIZE && b) {
+        set_spares(b->next, spares.count - 1);
+    } else {
+        size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+        b = xmalloc(sizeof *b + size);
+        b->size = size;
+    }
     b->next = r->head;
     r->head = b;
-    return b;
+    r->cursor = r->zeroed = b->data;
+    r->end = b->data + b->size;
 }
 
-static void use_bytes(region_block *b, size_t n)
+/* Zeroes up to need bytes past the cursor, and a stretch beyond. */
+static RARE void zero_ahead(region *r, size_t need)
 {
-    b->used += n;
-    if (b->zeroed < b->used)
-        b->zeroed = b->used;
-}
-
-/* Zeroes up to end, and a stretch beyond it. */
-static RARE void zero_to(region_block *b, size_t end)
-{
-    size_t ahead = end + ZERO_STEP;
-    if (ahead > b->size)
-        ahead = b->size;
-    memset(b->data + b->zeroed, 0, ahead - b->zeroed);
-    b->zeroed = ahead;
+    size_t ahead = need + ZERO_STEP;
+    if (ahead > room(r))
+        ahead = room(r);
+    unsigned char *to = r->cursor + ahead;
+    memset(r->zeroed, 0, (size_t)(to - r->zeroed));
+    r->zeroed = to;
 }
 
 static size_t request_size(size_t n)
@@ -87,28 +127,34 @@ static size_t request_size(size_t n)
     return sizeof(alloc_header) + align_up(n ? n : 1);
 }
 
-static region_block *block_with_room(region *r, size_t need)
+static void *hand_out(region *r, size_t need)
 {
-    region_block *b = r->head;
-    if (!b || b->size - b->used < need)
-        b = new_block(r, need);
-    return b;
-}
-
-static void *hand_out(region *r, region_block *b, size_t need)
-{
-    alloc_header *h = (alloc_header *)(b->data + b->used);
-    use_bytes(b, need);
+    alloc_header *h = (alloc_header *)r->cursor;
+    r->cursor += need;
     h->size = need - sizeof *h;
     r->last = h + 1;
     return r->last;
 }
 
+/* Memory that is not cleared: the zeroed mark moves along with it. */
 static void *region_alloc(size_t n)
 {
-    region *r = current;
+    region *r = &current;
     size_t need = request_size(n);
-    return hand_out(r, block_with_room(r, need), need);
+    if (room(r) < need)
+        new_block(r, need);
+    void *p = hand_out(r, need);
+    if (r->zeroed < r->cursor)
+        r->zeroed = r->cursor;
+    return p;
+}
+
+static RARE void *region_calloc_slow(region *r, size_t need)
+{
+    if (room(r) < need)
+        new_block(r, need);
+    zero_ahead(r, need);
+    return hand_out(r, need);
 }
 
 static void *region_calloc(size_t count, size_t size)
@@ -116,27 +162,27 @@ static void *region_calloc(size_t count, size_t size)
     /* cmark asks for one item at a time: no division for those */
     if (count != 1 && size && count > SIZE_MAX / size)
         abort();
-    region *r = current;
+    region *r = &current;
     size_t need = request_size(count * size);
-    region_block *b = block_with_room(r, need);
-    if (b->used + need > b->zeroed)
-        zero_to(b, b->used + need);
-    return hand_out(r, b, need);
+    if ((size_t)(r->zeroed - r->cursor) < need)
+        return region_calloc_slow(r, need);
+    return hand_out(r, need);
 }
 
 /* The last allocation grows in place when its block has room: cmark's
  * string buffers grow that way while a page is parsed. */
 static int grow_in_place(void *p, size_t n)
 {
-    region *r = current;
-    region_block *b = r->head;
+    region *r = &current;
     alloc_header *h = (alloc_header *)p - 1;
-    if (p != r->last || !b)
+    if (p != r->last)
         return 0;
     size_t extra = align_up(n) - h->size;
-    if (b->size - b->used < extra)
+    if (room(r) < extra)
         return 0;
-    use_bytes(b, extra);
+    r->cursor += extra;
+    if (r->zeroed < r->cursor)
+        r->zeroed = r->cursor;
     h->size += extra;
     return 1;
 }
@@ -160,19 +206,34 @@ static cmark_mem region_mem = {region_calloc, region_realloc, region_free};
 
 cmark_mem *cmark_memory_begin(void)
 {
-    current = xcalloc(1, sizeof *current);
+    current = (region){0};
     return &region_mem;
 }
 
+/* Blocks of the regular size go back to the thread's spares (up to
+ * MAX_SPARE_BLOCKS); larger ones, for huge pages, are freed. */
 void cmark_memory_end(void)
 {
-    region *r = current;
-    current = NULL;
-    if (!r)
-        return;
-    for (region_block *b = r->head, *next; b; b = next) {
-        next = b->next;
-        free(b);
+    region_block *b = current.head;
+    current = (region){0};
+    region_block *head = spares.head;
+    int count = spares.count;
+    while (b) {
+        region_block *next = b->next;
+        if (b->size == BLOCK_SIZE && count < MAX_SPARE_BLOCKS) {
+            b->next = head;
+            head = b;
+            count++;
+        } else {
+            free(b);
+        }
+        b = next;
     }
-    free(r);
+    set_spares(head, count);
+}
+
+void cmark_memory_cleanup(void)
+{
+    free_blocks(spares.head);
+    set_spares(NULL, 0);
 }

@@ -37,12 +37,13 @@ static int is_delimiter(const char *s, size_t n, int closing)
     return 1;
 }
 
-static void add_field(reader *r, const char *key, const char *value, size_t n,
+/* key is already in the page's arena: the field takes it as it is. */
+static void add_field(reader *r, char *key, const char *value, size_t n,
                       int line, int col)
 {
     page *p = r->p;
     fm_field *f = ARENA_PUSH(&p->mem, p->front_matter, p->nfront_matter, r->cap_front_matter);
-    f->key = arena_strdup(&p->mem, key);
+    f->key = key;
     f->value = arena_strndup(&p->mem, value, n);
     f->line = line;
     f->col = col;
@@ -245,22 +246,21 @@ static int is_spaces(const char *s, size_t n)
 }
 
 /* Returns 1 after adding the fields of lines first..last when all of them
- * are simple (or blank), else 0 without adding anything. */
+ * are simple (or blank), else 0 without adding anything. Fields are added
+ * as lines are read, and taken back at the first line that is not simple:
+ * a rare case, not worth a second pass over every page. */
 static int read_simple(reader *r, int first, int last)
 {
     simple_line sl;
     for (int line = first; line <= last; line++) {
         size_t n;
         const char *s = source_line(r, line, &n);
-        if (!is_spaces(s, n) && !simple_line_of(s, n, &sl))
-            return 0;
-    }
-    for (int line = first; line <= last; line++) {
-        size_t n;
-        const char *s = source_line(r, line, &n);
         if (is_spaces(s, n))
             continue;
-        simple_line_of(s, n, &sl);
+        if (!simple_line_of(s, n, &sl)) {
+            r->p->nfront_matter = 0;
+            return 0;
+        }
         char *key = arena_strndup(&r->p->mem, s, sl.key_len);
         if (sl.value_len == 0) /* an empty value is placed at its key */
             add_field(r, key, "", 0, line, 1);

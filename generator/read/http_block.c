@@ -120,6 +120,9 @@ static int is_request_line(const text_line *l)
 /* "HTTP/1.1" at the end of a request line is the protocol, not the URL. */
 static void drop_protocol_suffix(const char *s, size_t *n)
 {
+    /* Most targets are one word: nothing to drop. */
+    if (!memchr(s, ' ', *n) && !memchr(s, '\t', *n))
+        return;
     for (size_t i = *n; i > 0; i--) {
         if (is_blank(s[i - 1])) {
             if (*n - i >= 5 && strncmp(s + i, "HTTP/", 5) == 0) {

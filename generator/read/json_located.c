@@ -16,7 +16,12 @@
 
 /* cJSON's own limit: its recursive functions (delete, print, duplicate)
  * stay safe on any tree this parser builds. */
-enum { MAX_DEPTH = 1000 };
+enum {
+    MAX_DEPTH = 1000,
+    /* Frames held in the parser itself: nearly every value of a page
+     * nests less, and then the parse makes no allocation for its stack. */
+    INLINE_FRAMES = 16,
+};
 
 typedef struct json_frame {
     cJSON *node;
@@ -29,8 +34,9 @@ typedef struct json_frame {
 typedef struct json_parser {
     const char *s;
     size_t n, i;
-    json_frame *stack;
+    json_frame *stack; /* inline_stack, or a larger allocated copy */
     size_t depth, cap;
+    json_frame inline_stack[INLINE_FRAMES];
     cJSON *root;
     strbuf text; /* decoded string with escapes, reused */
     const char *error;
@@ -156,14 +162,29 @@ static uint64_t has_byte_below(uint64_t word, unsigned char c)
     return (word - ones * c) & ~word & (ones << 7);
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The masks above may flag bytes after a match (a borrow runs on), never
+ * before it: the lowest flag is the first match. In a little-endian word
+ * that is the lowest set bit. */
+#define FIRST_FLAGGED_BYTE(mask) ((size_t)__builtin_ctzll(mask) / 8)
+#endif
+
 /* Eight bytes at a time while none of them ends the run. */
 static void skip_plain_run(json_parser *jp)
 {
     while (jp->n - jp->i >= 8) {
         uint64_t word;
         memcpy(&word, jp->s + jp->i, 8);
-        if (has_byte(word, '"') | has_byte(word, '\\') | has_byte_below(word, 0x20))
+        uint64_t ends =
+            has_byte(word, '"') | has_byte(word, '\\') | has_byte_below(word, 0x20);
+        if (ends) {
+#ifdef FIRST_FLAGGED_BYTE
+            jp->i += FIRST_FLAGGED_BYTE(ends);
+            return;
+#else
             break;
+#endif
+        }
         jp->i += 8;
     }
     while (jp->i < jp->n && !ends_plain_run(jp->s[jp->i]))
@@ -317,14 +338,23 @@ static void attach(json_parser *jp, cJSON *node)
     cJSON_AddItemToArray(top->node, node);
 }
 
+static void grow_stack(json_parser *jp)
+{
+    size_t cap = jp->cap * 2;
+    json_frame *bigger = xmalloc(cap * sizeof *bigger);
+    memcpy(bigger, jp->stack, jp->depth * sizeof *bigger);
+    if (jp->stack != jp->inline_stack)
+        free(jp->stack);
+    jp->stack = bigger;
+    jp->cap = cap;
+}
+
 static int push(json_parser *jp, cJSON *node)
 {
     if (jp->depth == MAX_DEPTH)
         return fail(jp, "nested more than 1000 levels deep");
-    if (jp->depth == jp->cap) {
-        jp->cap = jp->cap ? jp->cap * 2 : 16;
-        jp->stack = xrealloc(jp->stack, jp->cap * sizeof *jp->stack);
-    }
+    if (jp->depth == jp->cap)
+        grow_stack(jp);
     jp->stack[jp->depth++] = (json_frame){node, cJSON_IsArray(node), NULL};
     return 1;
 }
@@ -495,14 +525,17 @@ static void release(json_parser *jp)
 {
     for (size_t i = 0; i < jp->depth; i++)
         cJSON_free(jp->stack[i].key);
-    free(jp->stack);
+    if (jp->stack != jp->inline_stack)
+        free(jp->stack);
     strbuf_free(&jp->text);
 }
 
 cJSON *json_parse_located(const char *text, size_t len, int first_line, int *err_line,
                           int *err_col, const char **err_msg)
 {
-    json_parser jp = {text, len, 0, NULL, 0, 0, NULL, STRBUF_INIT, NULL};
+    json_parser jp = {.s = text, .n = len, .text = STRBUF_INIT};
+    jp.stack = jp.inline_stack;
+    jp.cap = INLINE_FRAMES;
     int ok = parse(&jp);
     if (ok) {
         skip_ws(&jp);

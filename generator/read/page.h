@@ -4,7 +4,9 @@
  * Reading knows Markdown, YAML, HTTP and JSON syntax but nothing of what a
  * Graph page means: that is the extraction stage's job (extract/). All
  * memory of a page lives in its arena, except the cJSON trees, which
- * page_free() deletes. Lines and columns are 1-based; a column counts bytes.
+ * page_free() deletes (or drops at once, with json_mem). The trees are the
+ * page's: later stages read or copy them, never delete or move them. Lines
+ * and columns are 1-based; a column counts bytes.
  */
 #ifndef APIMD_PAGE_H
 #define APIMD_PAGE_H
@@ -14,6 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "util/arena.h"
+#include "util/json_arena.h"
 
 typedef enum page_kind {
     PAGE_OTHER = 0,
@@ -171,6 +174,10 @@ typedef struct page_code {
 
 typedef struct page {
     arena mem;
+    /* Where the page's cJSON trees were allocated when cJSON's allocations
+     * can be routed (json_arena_install), else NULL: each tree is then
+     * deleted on its own. */
+    json_arena *json_mem;
     char *path;     /* as given, for messages */
     char *rel_path; /* relative to the docs root, '/' separated */
     page_kind kind;

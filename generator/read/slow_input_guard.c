@@ -94,6 +94,20 @@ static line_role role_of(const char *s, size_t n, int in_fence)
     return ROLE_PROSE;
 }
 
+/* Hides the cells of every line too long to be a real table row. */
+static void guard_long_lines(reader *r, int *usable)
+{
+    for (size_t line = 0; line < r->nlines; line++) {
+        if (line_length(r, line) <= MAX_ROW_PIPES)
+            continue;
+        if (*usable < 0)
+            *usable = !has_stand_ins(r);
+        if (!*usable)
+            return;
+        hide_cells(r, line);
+    }
+}
+
 /* Only looks at the start and length of lines, and at the bytes of lines
  * long enough to matter, so ordinary pages pay next to nothing. */
 void slow_input_guard(reader *r)
@@ -101,6 +115,14 @@ void slow_input_guard(reader *r)
     size_t run_start = 0, run_bytes = 0;
     int in_fence = 0;
     int usable = -1; /* whether stand-ins are free to use; -1: not checked */
+    /* A page no longer than a long run has none, and no line of a page
+     * no longer than a long row is one: most pages need no look at all. */
+    if (r->len <= MAX_ROW_PIPES)
+        return;
+    if (r->len <= LONG_RUN_BYTES) {
+        guard_long_lines(r, &usable);
+        return;
+    }
     for (size_t line = 0; line <= r->nlines; line++) {
         const char *s = line < r->nlines ? r->text + r->line_starts[line] : "";
         size_t n = line < r->nlines ? line_length(r, line) : 0;

@@ -60,7 +60,9 @@ static const char *normalize_line_endings(const char *bytes, size_t len,
 
 static void index_lines(reader *r)
 {
-    size_t cap = 64;
+    /* Room for lines of 32 bytes on average (pages average more), so that
+     * the index rarely grows. */
+    size_t cap = r->len / 32 + 64;
     r->line_starts = xmalloc(cap * sizeof *r->line_starts);
     r->nlines = 0;
     size_t start = 0;
