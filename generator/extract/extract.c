@@ -69,9 +69,16 @@ static int is_tab_heading(const page_heading *h, int title_line)
  * backwards, it is usually one of the first looked at. */
 const page_heading *section_heading(const page *p, int line, int max_level)
 {
-    size_t above = 0;
-    while (above < p->nheadings && p->headings[above].line <= line)
-        above++;
+    /* The headings are in the order of their lines (the page's order):
+     * those up to the line are found by halving. */
+    size_t above = 0, past = p->nheadings;
+    while (above < past) {
+        size_t mid = above + (past - above) / 2;
+        if (p->headings[mid].line <= line)
+            above = mid + 1;
+        else
+            past = mid;
+    }
     if (!above)
         return NULL;
     int title_line = page_title_line(p);
@@ -267,7 +274,7 @@ model *extract_page(const page *p)
 {
     extract_init();
     model *m = model_new();
-    extract_ctx x = {p, m, &m->mem, NULL, NULL, patterns_match_data(),
+    extract_ctx x = {p, m, &m->mem, NULL, NULL, patterns_take_match_data(),
                      ARENA_INIT, NULL};
     x.ns = arena_strdup(x.mem, page_namespace(p));
     x.file = arena_strdup(x.mem, p->rel_path   ? p->rel_path
@@ -282,6 +289,6 @@ model *extract_page(const page *p)
         extract_api(&x);
     extract_json_examples(&x);
     free_parsed_http(&x);
-    pcre2_match_data_free(x.md);
+    patterns_give_back_match_data(x.md);
     return m;
 }

@@ -1,6 +1,7 @@
 #include "extract/patterns.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,8 +114,16 @@ void patterns_init(void)
     pthread_once(&compile_once, compile_all);
 }
 
+/* Match data handed back by pages done with it, for the next pages to
+ * take, whichever thread extracts them: what PCRE2 keeps in it (its
+ * backtracking frames) is then allocated once, not once per page. */
+enum { POOLED_MATCH_DATA = 8 };
+static _Atomic(pcre2_match_data *) match_data_pool[POOLED_MATCH_DATA];
+
 void patterns_free(void)
 {
+    for (int i = 0; i < POOLED_MATCH_DATA; i++)
+        pcre2_match_data_free(atomic_exchange(&match_data_pool[i], NULL));
     for (int i = 0; i < PAT_COUNT; i++) {
         pcre2_code_free(compiled[i]);
         compiled[i] = NULL;
@@ -124,6 +133,26 @@ void patterns_free(void)
 pcre2_match_data *patterns_match_data(void)
 {
     return pcre2_match_data_create(8, NULL);
+}
+
+pcre2_match_data *patterns_take_match_data(void)
+{
+    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
+        pcre2_match_data *md = atomic_exchange(&match_data_pool[i], NULL);
+        if (md)
+            return md;
+    }
+    return patterns_match_data();
+}
+
+void patterns_give_back_match_data(pcre2_match_data *md)
+{
+    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
+        pcre2_match_data *empty = NULL;
+        if (atomic_compare_exchange_strong(&match_data_pool[i], &empty, md))
+            return;
+    }
+    pcre2_match_data_free(md);
 }
 
 /* ---- the words a subject holds, found in one pass ----
@@ -411,6 +440,16 @@ static int run_pattern(pattern_id id, const char *subject, size_t start,
     return rc > 0;
 }
 
+/* Three digits somewhere, the first 1 to 5: what "#" needs, found by a
+ * library scan (digits are rare in prose) without the whole pass. */
+static int has_status_digits(const char *s)
+{
+    for (const char *p = s; (p = strpbrk(p, "12345")) != NULL; p++)
+        if (p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9')
+            return 1;
+    return 0;
+}
+
 int pattern_find(pattern_id id, const char *subject, size_t start,
                  pcre2_match_data *md)
 {
@@ -420,6 +459,10 @@ int pattern_find(pattern_id id, const char *subject, size_t start,
         return 0;
     if (!needed_words[id][0])
         return run_pattern(id, subject, start, 0, md);
+    /* The status codes of every paragraph are looked for: most have no
+     * digits at all. */
+    if (id == PAT_STATUS && !has_status_digits(subject + start))
+        return 0;
     subject_facts f = facts_in(subject + start);
     if (!words_may_match(id, f.words))
         return 0;

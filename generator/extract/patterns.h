@@ -37,6 +37,10 @@ void patterns_free(void);
 /* Match data big enough for every pattern; free with
  * pcre2_match_data_free. */
 pcre2_match_data *patterns_match_data(void);
+/* The same from a pool shared by the threads: hand it back with
+ * patterns_give_back_match_data (patterns_free frees the pool). */
+pcre2_match_data *patterns_take_match_data(void);
+void patterns_give_back_match_data(pcre2_match_data *md);
 
 /* Search subject (NUL-terminated) from byte offset start. Returns 1 on a
  * match, 0 otherwise; the offsets are then in md. */

@@ -59,6 +59,8 @@ size_t extract_property_rows(extract_ctx *x, model_type *t,
     int type_col = page_table_column(table, "Type");
     int desc_col = page_table_column(table, "Description");
     int req_col = required_column(table);
+    if (name_col >= 0)
+        model_type_reserve_properties(x->m, t, t->nproperties + table->nrows);
     size_t added = 0;
     for (size_t r = 0; r < table->nrows; r++) {
         const table_row *row = &table->rows[r];

@@ -9,6 +9,42 @@
 #include "extract/internal.h"
 #include "model/typeinfo.h"
 
+/* primitive_canonical compares a span with every spelling of every
+ * primitive, and type cells repeat the same few spans ("String",
+ * "Boolean", "DateTimeOffset") page after page: each thread remembers the
+ * answers for recent spans. The answers are the table's own strings. */
+enum { KNOWN_SPANS = 256, KNOWN_SPAN_MAX = 40 };
+
+typedef struct known_span {
+    size_t len; /* 0: an empty slot */
+    char text[KNOWN_SPAN_MAX];
+    const char *edm;
+} known_span;
+
+static _Thread_local known_span known_spans[KNOWN_SPANS];
+
+static size_t span_hash(const char *s, size_t n)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ h >> 16;
+}
+
+static const char *primitive_of(const char *s, size_t n)
+{
+    if (n == 0 || n > KNOWN_SPAN_MAX)
+        return primitive_canonical(s, n);
+    known_span *k = &known_spans[span_hash(s, n) & (KNOWN_SPANS - 1)];
+    if (k->len == n && memcmp(k->text, s, n) == 0)
+        return k->edm;
+    const char *edm = primitive_canonical(s, n);
+    k->len = n;
+    memcpy(k->text, s, n);
+    k->edm = edm;
+    return edm;
+}
+
 /* The cell text without emphasis and code marks, spaces collapsed. */
 static char *clean_cell_text(const extract_ctx *x, const char *text)
 {
@@ -19,7 +55,8 @@ static char *clean_cell_text(const extract_ctx *x, const char *text)
         char c = text[i];
         if (c == '`' || c == '*')
             continue;
-        if (isspace((unsigned char)c)) {
+        /* isspace in the C locale the program runs in */
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
             if (o && out[o - 1] != ' ')
                 out[o++] = ' ';
             continue;
@@ -198,7 +235,7 @@ static void resolve_name(const extract_ctx *x, type_ref *t, const char *s,
     if (!is_identifier(name, strlen(name))) {
         /* "String that holds ...": a primitive first word decides. */
         size_t word = strcspn(name, " ,;");
-        edm = primitive_canonical(name, word);
+        edm = primitive_of(name, word);
         if (edm) {
             t->name = edm;
             t->primitive = 1;
@@ -245,7 +282,7 @@ static type_ref parse_type_text(const extract_ctx *x, const char *text,
      * single member too: that span is looked up once. */
     const char *whole = s;
     size_t whole_n = n;
-    const char *whole_edm = primitive_canonical(s, n);
+    const char *whole_edm = primitive_of(s, n);
     if (!whole_edm) /* "byte[]" is Binary, not Byte[] */
         t.collection = strip_collection(&s, &n);
     strip_noise(&s, &n);
@@ -264,7 +301,7 @@ static type_ref parse_type_text(const extract_ctx *x, const char *text,
         type_ref member;
         memset(&member, 0, sizeof member);
         const char *edm = ps == whole && pn == whole_n ? whole_edm
-                                                       : primitive_canonical(ps, pn);
+                                                       : primitive_of(ps, pn);
         resolve_name(x, &member, ps, pn, edm, find_link(links, nlinks, ps, pn));
         if (!member.name)
             continue;

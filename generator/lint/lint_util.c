@@ -46,6 +46,41 @@ static pcre2_code *compiled[RX_COUNT];
 static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_int initialised; /* read without the lock by matchers */
 
+/* Match data is per match (the compiled code is shared between threads,
+ * match data must not be), but creating it for each match would also
+ * allocate PCRE2's backtracking frames each time: they live in the match
+ * data and grow there. Match data is handed back to these slots after a
+ * match and taken from them by the next, whichever thread runs it. */
+enum { POOLED_MATCH_DATA = 8, MATCH_DATA_PAIRS = 4 };
+static _Atomic(pcre2_match_data *) match_data_pool[POOLED_MATCH_DATA];
+
+static pcre2_match_data *take_match_data(void)
+{
+    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
+        pcre2_match_data *md = atomic_exchange(&match_data_pool[i], NULL);
+        if (md)
+            return md;
+    }
+    /* Room for the whole match and a group in every pattern. */
+    return pcre2_match_data_create(MATCH_DATA_PAIRS, NULL);
+}
+
+static void give_back_match_data(pcre2_match_data *md)
+{
+    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
+        pcre2_match_data *empty = NULL;
+        if (atomic_compare_exchange_strong(&match_data_pool[i], &empty, md))
+            return;
+    }
+    pcre2_match_data_free(md);
+}
+
+static void free_pooled_match_data(void)
+{
+    for (int i = 0; i < POOLED_MATCH_DATA; i++)
+        pcre2_match_data_free(atomic_exchange(&match_data_pool[i], NULL));
+}
+
 static pcre2_code *compile_pattern(const char *pattern, uint32_t options)
 {
     int err;
@@ -86,6 +121,7 @@ void lint_shutdown(void)
         pcre2_code_free(compiled[i]);
         compiled[i] = NULL;
     }
+    free_pooled_match_data();
     atomic_store(&initialised, 0);
     pthread_mutex_unlock(&init_lock);
 }
@@ -100,13 +136,15 @@ static int starts_caseless(const char *p, const char *needle)
     return 1;
 }
 
-/* Either phrase, in one pass over the text. */
+/* Either phrase, in one pass over the text. Both have a 'y' at a fixed
+ * place ("open type", "add untyped"), and 'y' is a rare letter: looking
+ * for it first skips most of the text in a library scan. */
 static int contains_open_type_words(const char *text)
 {
-    for (const char *p = text; *p; p++) {
-        int c = *p | 0x20;
-        if ((c == 'o' && starts_caseless(p, "open type")) ||
-            (c == 'a' && starts_caseless(p, "add untyped properties")))
+    for (const char *y = text; (y = strpbrk(y, "yY")) != NULL; y++) {
+        size_t before = (size_t)(y - text);
+        if ((before >= 6 && starts_caseless(y - 6, "open type")) ||
+            (before >= 7 && starts_caseless(y - 7, "add untyped properties")))
             return 1;
     }
     return 0;
@@ -131,12 +169,12 @@ static int has_placeholder_word(const char *text)
     return 0;
 }
 
-/* Three digits, the first 1 to 5: what a status code needs. */
+/* Three digits, the first 1 to 5: what a status code needs. Digits are
+ * rare in prose, so a library scan finds the candidates. */
 static int has_status_digits(const char *text)
 {
-    for (const char *p = text; *p; p++)
-        if (*p >= '1' && *p <= '5' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
-            p[2] <= '9')
+    for (const char *p = text; (p = strpbrk(p, "12345")) != NULL; p++)
+        if (p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9')
             return 1;
     return 0;
 }
@@ -171,10 +209,7 @@ int lint_regex_find(lint_regex_id id, const char *text, size_t start,
     if (!lint_regex_may_match(id, text + start))
         return 0;
     size_t len = strlen(text);
-    /* Match data per call: the compiled code is shared between threads,
-     * match data must not be. */
-    pcre2_match_data *md =
-        pcre2_match_data_create_from_pattern(compiled[id], NULL);
+    pcre2_match_data *md = take_match_data();
     int rc = pcre2_match(compiled[id], (PCRE2_SPTR)text, len, start, 0, md,
                          NULL);
     int found = 0;
@@ -185,7 +220,7 @@ int lint_regex_find(lint_regex_id id, const char *text, size_t start,
         *match_end = ov[2 * group + 1];
         found = 1;
     }
-    pcre2_match_data_free(md);
+    give_back_match_data(md);
     return found;
 }
 

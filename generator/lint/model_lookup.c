@@ -18,12 +18,11 @@ static size_t table_capacity(size_t n)
     return cap;
 }
 
+/* Paths are hashed with their case folded (folded_name_hash, eight bytes
+ * at a time): equal paths hash alike, and one hash serves both tables. */
 static size_t hash_string(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return (size_t)h;
+    return (size_t)folded_name_hash(s);
 }
 
 /* is_method_page asks about every property an example names: a hash of
@@ -45,18 +44,6 @@ static void collect_method_files(model_view *v)
     }
 }
 
-static size_t hash_string_ignoring_case(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
-        h = (h ^ c) * 1099511628211ULL;
-    }
-    return (size_t)h;
-}
-
 static void collect_defining_files(model_view *v)
 {
     const model *m = v->m;
@@ -68,7 +55,7 @@ static void collect_defining_files(model_view *v)
         const char *file = m->types[i]->source.file;
         if (!file || !type_is_defined(m->types[i]))
             continue;
-        size_t at = hash_string_ignoring_case(file) & mask;
+        size_t at = hash_string(file) & mask;
         while (v->defining_files[at] &&
                lint_strcasecmp(v->defining_files[at], file) != 0)
             at = (at + 1) & mask;
@@ -221,7 +208,7 @@ int is_method_page(const model_view *v, const char *file)
     size_t mask = v->method_files_cap - 1;
     for (size_t at = hash_string(file) & mask; v->method_files[at];
          at = (at + 1) & mask)
-        if (strcmp(v->method_files[at], file) == 0)
+        if (v->method_files[at] == file || strcmp(v->method_files[at], file) == 0)
             return 1;
     return 0;
 }
@@ -229,7 +216,7 @@ int is_method_page(const model_view *v, const char *file)
 int file_defines_a_type(const model_view *v, const char *file)
 {
     size_t mask = v->defining_files_cap - 1;
-    for (size_t at = hash_string_ignoring_case(file) & mask;
+    for (size_t at = hash_string(file) & mask;
          v->defining_files[at]; at = (at + 1) & mask)
         if (lint_strcasecmp(v->defining_files[at], file) == 0)
             return 1;

@@ -709,7 +709,10 @@ static void rule_api_version(const page *p, const lint_context *ctx,
         size_t pos = 0;
         url_hit hit;
         const page_link *l = &p->links[i];
-        while (l->target && next_graph_url(l->target, &pos, &hit))
+        /* Most links are relative: without a colon there is no "://". */
+        if (!l->target || !strchr(l->target, ':'))
+            continue;
+        while (next_graph_url(l->target, &pos, &hit))
             check_url_version(p, ctx, &hit, l->line, l->col, version, out);
     }
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lint/lint_internal.h"
+#include "model/type_index.h" /* folded_name_hash */
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -252,9 +253,10 @@ static void report_broken(const link_check *lc, const lint_dir *dir,
                           lc->link->target);
 }
 
-/* Walk the resolved segments from the root, one directory listing each. */
-static void check_components(const link_check *lc, const lint_dir *root,
-                             components *c)
+/* Walk the resolved segments from the root, one directory listing each.
+ * Returns whether the link was reported. */
+static int check_components(const link_check *lc, const lint_dir *root,
+                            components *c)
 {
     const lint_dir *dir = root;
     components on_disk = *c;
@@ -265,9 +267,10 @@ static void check_components(const link_check *lc, const lint_dir *root,
         if (r == NOT_FOUND) {
             /* A top-level folder the tree lacks is outside the docs we
              * have, not a broken link. */
-            if (i > 0)
-                report_broken(lc, dir, c->item[i]);
-            return;
+            if (i == 0)
+                return 0;
+            report_broken(lc, dir, c->item[i]);
+            return 1;
         }
         if (r == FOUND_IGNORING_CASE && first_wrong == c->count)
             first_wrong = i;
@@ -276,8 +279,10 @@ static void check_components(const link_check *lc, const lint_dir *root,
         if (i + 1 < c->count)
             dir = lint_dir_child(lc->ctx->dirs, dir, index);
     }
-    if (first_wrong < c->count)
-        report_case(lc, &on_disk, first_wrong);
+    if (first_wrong == c->count)
+        return 0;
+    report_case(lc, &on_disk, first_wrong);
+    return 1;
 }
 
 /* The directory of a page, cut into its segments once for all the
@@ -317,24 +322,78 @@ static int resolve_link(const page_base *base, const char *target,
     return push_path(c, file->data) == 0 && c->count > 0;
 }
 
+/* The targets of a page's links that were checked and found fine, by
+ * hash: a page links the same few types again and again, and a target
+ * that was fine once is fine every time. (A target with a finding is
+ * checked again: each of its links is reported.) */
+enum { FINE_TARGETS_ON_STACK = 64 };
+
+typedef struct fine_targets {
+    const char **slots; /* NULL: empty */
+    size_t mask;
+    const char *few[FINE_TARGETS_ON_STACK]; /* the slots of most pages */
+} fine_targets;
+
+static void fine_targets_init(fine_targets *f, size_t nlinks)
+{
+    size_t cap = FINE_TARGETS_ON_STACK;
+    while (cap < 2 * nlinks)
+        cap *= 2;
+    if (cap == FINE_TARGETS_ON_STACK) {
+        memset(f->few, 0, sizeof f->few);
+        f->slots = f->few;
+    } else {
+        f->slots = xcalloc(cap, sizeof *f->slots);
+    }
+    f->mask = cap - 1;
+}
+
+static void fine_targets_free(fine_targets *f)
+{
+    if (f->slots != f->few)
+        free(f->slots);
+}
+
+/* The slot of target, or the empty slot where it would go. */
+static const char **fine_target_slot(const fine_targets *f,
+                                     const char *target)
+{
+    size_t at = (size_t)folded_name_hash(target) & f->mask;
+    while (f->slots[at] && strcmp(f->slots[at], target) != 0)
+        at = (at + 1) & f->mask;
+    return &f->slots[at];
+}
+
 /* What every link of a page shares. */
 typedef struct page_links {
     const char *root_path;
     const lint_dir *root; /* read when the first link needs it */
     page_base base;
     strbuf file;
+    fine_targets fine;
 } page_links;
+
+/* Returns whether the link was reported. */
+static int check_target(const link_check *lc, page_links *pl)
+{
+    components c;
+    if (!resolve_link(&pl->base, lc->link->target, &pl->file, &c))
+        return 0;
+    if (!pl->root)
+        pl->root = lint_dir_open(lc->ctx->dirs, pl->root_path);
+    return check_components(lc, pl->root, &c);
+}
 
 static void check_link(const link_check *lc, page_links *pl)
 {
-    if (!is_checkable(lc->link->target))
+    const char *target = lc->link->target;
+    if (!is_checkable(target))
         return;
-    components c;
-    if (!resolve_link(&pl->base, lc->link->target, &pl->file, &c))
+    const char **slot = fine_target_slot(&pl->fine, target);
+    if (*slot)
         return;
-    if (!pl->root)
-        pl->root = lint_dir_open(lc->ctx->dirs, pl->root_path);
-    check_components(lc, pl->root, &c);
+    if (!check_target(lc, pl))
+        *slot = target;
 }
 
 char *lint_link_resolve(const char *rel_path, const char *target)
@@ -368,13 +427,15 @@ void lint_rules_links(const page *p, const lint_context *ctx,
          !lint_rule_on(ctx, LINT_RULE_LINK_CASE)))
         return;
     char *root = page_root(p, ctx);
-    page_links pl = {root, NULL, {0}, STRBUF_INIT};
+    page_links pl = {root, NULL, {0}, STRBUF_INIT, {NULL, 0, {NULL}}};
     page_base_init(&pl.base, p->rel_path);
+    fine_targets_init(&pl.fine, p->nlinks);
     for (size_t i = 0; i < p->nlinks; i++) {
         link_check lc = {p, &p->links[i], ctx, out};
         check_link(&lc, &pl);
     }
     strbuf_free(&pl.file);
     page_base_free(&pl.base);
+    fine_targets_free(&pl.fine);
     free(root);
 }

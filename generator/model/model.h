@@ -208,6 +208,10 @@ model_property *model_type_find_property_if(const model_type *t,
                                             const char *name, int nocase,
                                             property_filter keep,
                                             const void *ctx);
+/* Room for n properties in all, made at once: a table's rows would
+ * otherwise grow the array by doubling and leave each smaller copy behind
+ * in the arena. */
+void model_type_reserve_properties(model *m, model_type *t, size_t n);
 /* After the properties were reordered in place (sorting). */
 void model_type_reindex_properties(model_type *t);
 model_method *model_add_method(model *m, const char *id, src_ref source);

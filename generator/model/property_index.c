@@ -12,26 +12,15 @@
 #include <strings.h>
 
 #include "model/model.h"
+#include "model/type_index.h" /* folded_name_hash */
 
 /* Fewer properties than this are searched one by one. */
 enum { INDEX_FROM = 16 };
 
-/* FNV-1a over the name with ASCII letters folded, as strcasecmp folds
- * them in the C locale the program runs in. */
-static size_t folded_hash(const char *s)
-{
-    size_t h = 2166136261u;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
-    }
-    return h;
-}
-
 static void index_slot(model_type *t, size_t i)
 {
     size_t mask = t->nproperty_slots - 1;
-    size_t s = folded_hash(t->properties[i].name) & mask;
+    size_t s = (size_t)folded_name_hash(t->properties[i].name) & mask;
     while (t->property_slots[s])
         s = (s + 1) & mask;
     t->property_slots[s] = (unsigned)(i + 1);
@@ -68,6 +57,16 @@ model_property *model_type_push_property(model *m, model_type *t,
     return &t->properties[t->nproperties - 1];
 }
 
+void model_type_reserve_properties(model *m, model_type *t, size_t n)
+{
+    if (n <= t->cap_properties)
+        return;
+    t->properties = arena_grow(&m->mem, t->properties,
+                               t->cap_properties * sizeof *t->properties,
+                               n * sizeof *t->properties);
+    t->cap_properties = n;
+}
+
 void model_type_reindex_properties(model_type *t)
 {
     if (t->nproperty_slots)
@@ -81,9 +80,18 @@ static int keep_any(const model_property *p, const void *ctx)
     return 1;
 }
 
+static int fold(char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* The first letters are compared here: most names differ there, and the
+ * call is then not made. */
 static int name_matches(const model_property *p, const char *name, int nocase)
 {
-    return nocase ? strcasecmp(p->name, name) == 0 : strcmp(p->name, name) == 0;
+    if (nocase)
+        return fold(p->name[0]) == fold(name[0]) && strcasecmp(p->name, name) == 0;
+    return p->name[0] == name[0] && strcmp(p->name, name) == 0;
 }
 
 /* The first property whose name matches, exactly (nocase 0) or ignoring
@@ -94,7 +102,7 @@ static model_property *find_indexed(const model_type *t, const char *name,
 {
     size_t mask = t->nproperty_slots - 1;
     model_property *found = NULL;
-    for (size_t s = folded_hash(name) & mask; t->property_slots[s];
+    for (size_t s = (size_t)folded_name_hash(name) & mask; t->property_slots[s];
          s = (s + 1) & mask) {
         model_property *p = &t->properties[t->property_slots[s] - 1];
         if ((!found || p < found) && name_matches(p, name, nocase) && keep(p, ctx))

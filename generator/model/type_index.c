@@ -1,22 +1,11 @@
 #include "model/type_index.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util/xalloc.h"
-
-static uint64_t hash_nocase(const char *s)
-{
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)tolower((unsigned char)*s);
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 void type_index_init(type_index *ix)
 {
@@ -32,31 +21,41 @@ void type_index_free(type_index *ix)
     ix->cap = ix->count = 0;
 }
 
-static void insert_slot(model_type **slots, size_t cap, model_type *t)
+static void insert_slot(type_index *ix, model_type *t, uint64_t hash)
 {
-    size_t i = (size_t)hash_nocase(t->name) & (cap - 1);
-    while (slots[i])
-        i = (i + 1) & (cap - 1);
-    slots[i] = t;
+    size_t i = (size_t)hash & (ix->cap - 1);
+    while (ix->slots[i].type)
+        i = (i + 1) & (ix->cap - 1);
+    ix->slots[i].type = t;
+    ix->slots[i].hash = hash;
 }
 
 static void grow(type_index *ix)
 {
-    size_t cap = ix->cap * 2;
-    model_type **slots = xcalloc(cap, sizeof *slots);
-    for (size_t i = 0; i < ix->cap; i++)
-        if (ix->slots[i])
-            insert_slot(slots, cap, ix->slots[i]);
-    free(ix->slots);
-    ix->slots = slots;
-    ix->cap = cap;
+    type_index bigger = {xcalloc(ix->cap * 2, sizeof *ix->slots), ix->cap * 2,
+                         ix->count};
+    /* Along a probe chain the types of one name are in the order they
+     * were added, and find relies on it. Walking the old slots from just
+     * after an empty one (there is always one: the index is at most half
+     * full) walks every cluster from its start, chains that wrap around
+     * the end included, and keeps that order. */
+    size_t empty = 0;
+    while (ix->slots[empty].type)
+        empty++;
+    for (size_t k = 1; k <= ix->cap; k++) {
+        size_t i = (empty + k) & (ix->cap - 1);
+        if (ix->slots[i].type)
+            insert_slot(&bigger, ix->slots[i].type, ix->slots[i].hash);
+    }
+    type_index_free(ix);
+    *ix = bigger;
 }
 
 void type_index_add(type_index *ix, model_type *t)
 {
     if ((ix->count + 1) * 2 > ix->cap)
         grow(ix);
-    insert_slot(ix->slots, ix->cap, t);
+    insert_slot(ix, t, folded_name_hash(t->name));
     ix->count++;
 }
 
@@ -82,13 +81,17 @@ model_type *type_index_find(const type_index *ix, const char *ns,
         return NULL;
     model_type *best = NULL;
     int best_rank = 0;
-    size_t i = (size_t)hash_nocase(name) & (ix->cap - 1);
+    uint64_t hash = folded_name_hash(name);
+    size_t i = (size_t)hash & (ix->cap - 1);
     /* Insertion order decides between equal ranks: the first type added
-     * (the first page in path order) wins. */
-    for (; ix->slots[i]; i = (i + 1) & (ix->cap - 1)) {
-        int rank = match_rank(ix->slots[i], ns, name);
+     * (the first page in path order) wins. A name of another hash cannot
+     * match: only names of the same hash are compared. */
+    for (; ix->slots[i].type; i = (i + 1) & (ix->cap - 1)) {
+        if (ix->slots[i].hash != hash)
+            continue;
+        int rank = match_rank(ix->slots[i].type, ns, name);
         if (rank > best_rank) {
-            best = ix->slots[i];
+            best = ix->slots[i].type;
             best_rank = rank;
         }
     }
