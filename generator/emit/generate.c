@@ -70,6 +70,8 @@ static void renderer_init(renderer *r, const generate_options *opts)
     r->options.partial = mustache_cache_partial;
     r->options.partial_ctx = r->cache;
     r->lookups = mustache_lookup_cache_new();
+    /* one view, kept until every file is rendered */
+    mustache_lookup_cache_keys_kept(r->lookups);
     r->options.lookup_cache = r->lookups;
 }
 

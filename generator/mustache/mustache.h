@@ -99,6 +99,11 @@ typedef struct mustache_lookup_cache mustache_lookup_cache;
 mustache_lookup_cache *mustache_lookup_cache_new(void);
 void mustache_lookup_cache_clear(mustache_lookup_cache *c);
 void mustache_lookup_cache_free(mustache_lookup_cache *c);
+/* A promise that the keys of every view rendered with c stay allocated
+ * and unchanged for as long as c lives (the views are kept, or their keys
+ * are string literals): a clear then need not check that the keys it
+ * remembers still read the same. */
+void mustache_lookup_cache_keys_kept(mustache_lookup_cache *c);
 
 /* A zeroed struct (or NULL) gives the spec's behaviour. */
 typedef struct mustache_options {

@@ -213,11 +213,17 @@ struct mustache_lookup_cache {
     size_t nmemo; /* a power of two, or 0 */
     size_t used_memo;
     unsigned long era; /* clears so far */
+    bool keys_kept;    /* no key is freed or changed while c lives */
 };
 
 mustache_lookup_cache *mustache_lookup_cache_new(void)
 {
     return xcalloc(1, sizeof(mustache_lookup_cache));
+}
+
+void mustache_lookup_cache_keys_kept(mustache_lookup_cache *c)
+{
+    c->keys_kept = true;
 }
 
 static void forget_shapes(mustache_lookup_cache *c)
@@ -400,7 +406,7 @@ static bool shape_fits(mustache_lookup_cache *c, object_shape *known,
     if (known->retired || known->signature != signature ||
         !same_keys(c, known, items, n))
         return false;
-    if (known->checked != c->era) {
+    if (!c->keys_kept && known->checked != c->era) {
         known->retired = !keys_unchanged(known);
         known->checked = c->era;
     }

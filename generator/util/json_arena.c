@@ -35,27 +35,39 @@ static _Thread_local json_arena *current;
 static _Thread_local share *current_share;
 static int installed;
 
+/* n bytes from the share's newest block, starting at a multiple of
+ * align (a power of two); a block of its own when n is large. */
+static void *share_take(share *s, size_t n, size_t align)
+{
+    block *b = s->head;
+    size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+    if (!b || at > b->size || b->size - at < n) {
+        size_t size = n > BLOCK_SIZE - sizeof *b ? n : BLOCK_SIZE - sizeof *b;
+        b = malloc(sizeof *b + size);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->size = size;
+        b->next = s->head;
+        s->head = b;
+        at = 0;
+    }
+    b->used = at + n;
+    return b->data + at;
+}
+
 static void *arena_malloc(size_t n)
 {
     share *s = current_share;
     if (!s)
         return malloc(n);
-    size_t a = alignof(max_align_t);
-    n = (n + a - 1) & ~(a - 1);
-    block *b = s->head;
-    if (!b || b->size - b->used < n) {
-        size_t size = n > BLOCK_SIZE - sizeof *b ? n : BLOCK_SIZE - sizeof *b;
-        b = malloc(sizeof *b + size);
-        if (!b)
-            return NULL; /* cJSON reports the failure */
-        b->used = 0;
-        b->size = size;
-        b->next = s->head;
-        s->head = b;
-    }
-    void *p = b->data + b->used;
-    b->used += n;
-    return p;
+    return share_take(s, n, alignof(max_align_t)); /* NULL: cJSON reports it */
+}
+
+void *json_arena_take(size_t n, size_t align)
+{
+    share *s = current_share;
+    return s ? share_take(s, n, align) : NULL;
 }
 
 static int in_share(const share *s, const void *p)

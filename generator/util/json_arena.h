@@ -12,6 +12,8 @@
 #ifndef APIMD_JSON_ARENA_H
 #define APIMD_JSON_ARENA_H
 
+#include <stddef.h>
+
 typedef struct json_arena json_arena;
 
 void json_arena_install(void);
@@ -25,6 +27,11 @@ void json_arena_leave(void);
 /* Whether this thread is in an arena: a string handed to cJSON there must
  * be copied into it (cJSON_CreateString), not handed over. */
 int json_arena_active(void);
+/* n bytes in this thread's arena at a multiple of align (a power of two,
+ * at most alignof(max_align_t)): for builders that make their values
+ * themselves rather than through cJSON, and for text, which needs no
+ * alignment. NULL when this thread is in no arena (or memory ran out). */
+void *json_arena_take(size_t n, size_t align);
 /* Frees everything allocated in a (a may be NULL). */
 void json_arena_free(json_arena *a);
 

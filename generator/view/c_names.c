@@ -114,11 +114,13 @@ typedef struct spellings {
 
 static void spell(spellings *s, const char *stem, const c_affix *affixes)
 {
-    size_t stem_len = strlen(stem);
+    size_t stem_len = strlen(stem), total = 0;
+    for (size_t i = 0; i < s->n; i++)
+        total += strlen(affixes[i].prefix) + stem_len + strlen(affixes[i].suffix) + 1;
     strbuf_reset(&s->text);
+    strbuf_reserve(&s->text, total); /* once: the spellings are many */
     for (size_t i = 0; i < s->n; i++) {
         size_t pre = strlen(affixes[i].prefix), suf = strlen(affixes[i].suffix);
-        strbuf_reserve(&s->text, pre + stem_len + suf + 1);
         char *to = s->text.data + s->text.len;
         memcpy(to, affixes[i].prefix, pre);
         memcpy(to + pre, stem, stem_len);

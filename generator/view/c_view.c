@@ -71,6 +71,7 @@ static void free_build(view_build *b)
             free(b->types[i].constants[k]);
         free(b->types[i].constants);
         free(b->types[i].unrecognized);
+        name_index_free(b->types[i].declared);
     }
     free(b->types);
     free(b->prefix);
@@ -195,6 +196,8 @@ static cJSON *assemble(view_build *b, int jobs)
     add_marker(root, b);
     view_add_string(root, "version", "1.0.0");
     cJSON *objects = cJSON_CreateArray(), *enums = cJSON_CreateArray();
+    view_index_declared(b);
+    view_make_kind_tails(b);
     parallel_for(b->ntypes, jobs, build_type_view, b);
     for (size_t i = 0; i < b->ntypes; i++) {
         view_type *t = &b->types[i];

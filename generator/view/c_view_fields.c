@@ -5,6 +5,7 @@
 #include <strings.h>
 #include <string.h>
 
+#include "util/json_arena.h"
 #include "util/xalloc.h"
 #include "view/c_names.h"
 #include "view/c_view_internal.h"
@@ -190,24 +191,35 @@ static field_type classify(view_build *b, const property_facts *property,
 
 /* ---- which properties become fields ---- */
 
-static int declares(const view_type *t, const char *json_name)
+/* The names of the properties each base type declares, looked up for
+ * every field of the types below it. */
+void view_index_declared(view_build *b)
 {
-    const cJSON *properties = cJSON_GetObjectItemCaseSensitive(t->model, "properties");
-    const cJSON *p;
-    cJSON_ArrayForEach(p, properties) {
-        const char *name = view_json_string(p, "name");
-        if (name && strcmp(name, json_name) == 0)
-            return 1;
+    for (size_t i = 0; i < b->ntypes; i++) {
+        int base = b->types[i].base;
+        if (base < 0 || b->types[base].declared)
+            continue;
+        name_index *declared = name_index_new();
+        const cJSON *p;
+        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(b->types[base].model,
+                                                               "properties")) {
+            const char *name = view_json_string(p, "name");
+            if (name)
+                name_index_put(declared, name, 0);
+        }
+        b->types[base].declared = declared;
     }
-    return 0;
 }
 
 /* A property a base type declares already lives in the embedded base;
  * pages often repeat inherited properties (entity's id). */
 static int inherited(const view_build *b, const view_type *t, const char *json_name)
 {
+    if (t->base < 0)
+        return 0;
+    uint64_t hash = name_index_hash(json_name);
     for (int at = t->base; at >= 0; at = b->types[at].base)
-        if (declares(&b->types[at], json_name))
+        if (name_index_contains_hashed(b->types[at].declared, json_name, hash))
             return 1;
     return 0;
 }
@@ -294,21 +306,58 @@ static void add_kind_flags(cJSON *view, const field_kind *held)
 {
     for (size_t i = 0; i < sizeof all_kinds / sizeof all_kinds[0]; i++)
         view_add_bool(view, kind_flags[i], strcmp(held->kind, all_kinds[i]) == 0);
-    view_add_string(view, "kind", held->kind);
+    view_add_literal(view, "kind", held->kind);
     view_add_bool(view, "is_integer", held->integer);
     for (size_t i = 0; i < sizeof all_formats / sizeof all_formats[0]; i++)
         view_add_bool(view, format_flags[i],
                       held->format && strcmp(held->format, all_formats[i]) == 0);
     view_add_bool(view, "has_format", held->format != NULL);
-    view_add_string(view, "format", held->format ? held->format : "");
+    view_add_literal(view, "format", held->format ? held->format : "");
+}
+
+static void add_kind_tail(view_build *b, const field_kind *held)
+{
+    cJSON *run = cJSON_CreateObject();
+    add_kind_flags(run, held);
+    b->tail_kinds[b->ntails] = held;
+    b->tails[b->ntails++] = run;
+}
+
+void view_make_kind_tails(view_build *b)
+{
+    if (!json_arena_active())
+        return;
+    for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
+        add_kind_tail(b, &primitives[i].held);
+    add_kind_tail(b, &untyped);
+    add_kind_tail(b, &enum_kind);
+    add_kind_tail(b, &object_kind);
+}
+
+_Static_assert(sizeof primitives / sizeof primitives[0] + 3 <= VIEW_MAX_KINDS,
+               "a shared run per field kind");
+
+/* The kind flags end the field: shared when made ahead, else made here. */
+static void end_with_kind_flags(cJSON *view, const view_build *b,
+                                const field_kind *held)
+{
+    for (size_t i = 0; i < b->ntails; i++) {
+        if (b->tail_kinds[i] == held) {
+            view_add_shared_tail(view, b->tails[i]);
+            return;
+        }
+    }
+    add_kind_flags(view, held);
 }
 
 static void add_target(cJSON *view, const view_build *b, const field_type *ft)
 {
     const view_type *target = ft->target >= 0 ? &b->types[ft->target] : NULL;
-    view_add_string(view, "c_type", target ? target->c_name : ft->held->c_type);
-    if (!target)
+    if (!target) {
+        view_add_literal(view, "c_type", ft->held->c_type);
         return;
+    }
+    view_add_string(view, "c_type", target->c_name);
     view_add_string(view, "target_c_name", target->c_name);
     view_add_string(view, "target_upper_name", target->upper_name);
     view_add_string(view, "target_qualified_name", target->qualified);
@@ -362,17 +411,18 @@ static void add_doc(cJSON *view, const property_facts *property)
 }
 
 static cJSON *field_view(view_build *b, const view_type *t,
-                         const property_facts *property, name_index *taken)
+                         const property_facts *property, name_index *taken,
+                         int *target)
 {
     const char *json_name = property->name;
     field_type ft = classify(b, property, t->namespace);
+    *target = ft.target;
     int collection = property->collection;
     cJSON *view = cJSON_CreateObject();
     view_add_string(view, "json_name", json_name);
     view_add_owned_string(view, "json_name_c", view_string_body(json_name));
     add_comment_text(view, "json_name_comment", json_name);
     add_member_names(view, taken, json_name, ft.held, collection);
-    add_kind_flags(view, ft.held);
     add_target(view, b, &ft);
     add_edm_type(view, property);
     view_add_bool(view, "is_collection", collection);
@@ -382,13 +432,31 @@ static cJSON *field_view(view_build *b, const view_type *t,
     view_add_bool(view, "is_read_only", property->read_only);
     view_add_bool(view, "is_navigation", property->navigation);
     add_doc(view, property);
+    end_with_kind_flags(view, b, ft.held);
     return view;
 }
 
-cJSON *view_fields(view_build *b, size_t index)
+/* Each enum a field holds, once, in the order of the fields: enums are
+ * complete types in C and cannot be declared ahead like structs. */
+static void note_enum_header(cJSON *headers, name_index *seen, const view_build *b,
+                             const cJSON *field, int target)
+{
+    if (target < 0 || b->types[target].kind != VIEW_ENUM)
+        return;
+    const char *header = view_json_string(field, "target_header");
+    if (name_index_put(seen, header, 0)) {
+        cJSON *ref = cJSON_CreateObject();
+        view_add_string(ref, "header", header);
+        cJSON_AddItemToArray(headers, ref);
+    }
+}
+
+cJSON *view_fields(view_build *b, size_t index, cJSON **enum_headers)
 {
     const view_type *t = &b->types[index];
     cJSON *fields = cJSON_CreateArray();
+    *enum_headers = cJSON_CreateArray();
+    name_index *seen_headers = name_index_new();
     name_index *taken = struct_members(t);
     name_index *json_names = name_index_new();
     const cJSON *property;
@@ -399,8 +467,12 @@ cJSON *view_fields(view_build *b, size_t index)
         if (!json_name || strcmp(json_name, "@odata.type") == 0 ||
             inherited(b, t, json_name) || !name_index_put(json_names, json_name, 0))
             continue;
-        cJSON_AddItemToArray(fields, field_view(b, t, &facts, taken));
+        int target = -1;
+        cJSON *field = field_view(b, t, &facts, taken, &target);
+        note_enum_header(*enum_headers, seen_headers, b, field, target);
+        cJSON_AddItemToArray(fields, field);
     }
+    name_index_free(seen_headers);
     name_index_free(json_names);
     name_index_free(taken);
     return fields;

@@ -11,6 +11,8 @@
 #include "util/strbuf.h"
 #include "view/name_index.h"
 
+enum { VIEW_MAX_KINDS = 32 };
+
 typedef enum view_kind { VIEW_OBJECT, VIEW_ENUM } view_kind;
 
 typedef struct view_type {
@@ -26,6 +28,7 @@ typedef struct view_type {
     size_t nconstants;
     char *unrecognized;    /* enums: the constant for unknown strings */
     cJSON *view;           /* the type's view object, owned by the root */
+    name_index *declared;  /* bases: their properties' names, else NULL */
 } view_type;
 
 typedef struct view_build {
@@ -40,6 +43,11 @@ typedef struct view_build {
     name_index *globals;       /* file-scope identifiers and file names */
     strbuf *error;
     json_arena *arena;         /* where the view's values live, or NULL */
+    /* In an arena, the flags of a field's kind end every field of that
+     * kind as one shared run of items: made once, before the types. */
+    const void *tail_kinds[VIEW_MAX_KINDS]; /* a field kind per run */
+    cJSON *tails[VIEW_MAX_KINDS];           /* runs: the children of each */
+    size_t ntails;
 } view_build;
 
 /* c_view_types.c: the type index, base types, file-scope names. */
@@ -53,8 +61,13 @@ int view_find_type(const view_build *b, const char *name, const char *from);
 cJSON *view_object_type(view_build *b, size_t index);
 cJSON *view_enum_type(view_build *b, size_t index);
 
-/* c_view_fields.c: the fields of an object type. */
-cJSON *view_fields(view_build *b, size_t index);
+/* c_view_fields.c: the fields of an object type, and in *enum_headers
+ * the headers of the enums they hold ([{"header": "..."}], each once). */
+cJSON *view_fields(view_build *b, size_t index, cJSON **enum_headers);
+/* The names each base type declares, before the fields are made. */
+void view_index_declared(view_build *b);
+/* The shared runs of kind flags, when this thread is in an arena. */
+void view_make_kind_tails(view_build *b);
 
 /* c_view_text.c: text helpers. */
 /* The description wrapped into comment lines: [{"text": "..."}]. */
@@ -73,11 +86,19 @@ int view_json_bool(const cJSON *object, const char *key);
 void view_add_string(cJSON *object, const char *key, const char *value);
 void view_add_bool(cJSON *object, const char *key, int value);
 void view_add_owned_string(cJSON *object, const char *key, char *value);
+/* The decimal digits of number, as a string. */
+void view_add_number_text(cJSON *object, const char *key, size_t number);
 /* A copy of the buffer's text (a C string: no NUL inside). */
 void view_add_buffer(cJSON *object, const char *key, const strbuf *text);
 /* The string a, b and c make together. */
 void view_add_joined(cJSON *object, const char *key, const char *a,
                      const char *b, const char *c);
 void view_add_item(cJSON *object, const char *key, cJSON *item);
+/* A string literal as the value, referenced rather than copied. */
+void view_add_literal(cJSON *object, const char *key, const char *literal);
+/* The items of run, shared, as the last items of object (which takes no
+ * more items after them). Only for trees in an arena: cJSON_Delete would
+ * free shared items more than once. */
+void view_add_shared_tail(cJSON *object, const cJSON *run);
 
 #endif

@@ -159,24 +159,35 @@ int view_json_bool(const cJSON *object, const char *key)
 
 /* The view's items are made here rather than by cJSON_Create* and
  * cJSON_AddItemToObjectCS: the view has about half a million of them, and
- * this does the same in a fraction of the work. Memory comes from cJSON's
- * allocator (the arena's, while one is entered), so that cJSON_Delete
- * frees a view built outside an arena as usual. */
+ * this does the same in a fraction of the work. Inside an arena, memory
+ * is taken from it directly (text unaligned, as it needs no alignment);
+ * outside one it comes from cJSON's allocator, so that cJSON_Delete frees
+ * the view as usual. */
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "apimd: out of memory (asked for %zu bytes)\n", n);
+    exit(2);
+}
+
+static void *view_alloc_aligned(size_t n, size_t align)
+{
+    void *p = json_arena_take(n, align);
+    if (!p && !json_arena_active())
+        p = cJSON_malloc(n);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
 static void *view_alloc(size_t n)
 {
-    void *p = cJSON_malloc(n);
-    if (!p) {
-        fprintf(stderr, "apimd: out of memory (asked for %zu bytes)\n", n);
-        exit(2);
-    }
-    return p;
+    return view_alloc_aligned(n, 1);
 }
 
 static cJSON *new_item(int type)
 {
-    cJSON *item = view_alloc(sizeof *item);
-    memset(item, 0, sizeof *item);
-    item->type = type;
+    cJSON *item = view_alloc_aligned(sizeof *item, _Alignof(cJSON));
+    *item = (cJSON){.type = type};
     return item;
 }
 
@@ -231,9 +242,45 @@ void view_add_bool(cJSON *object, const char *key, int value)
     append_item(object, key, new_item(value ? cJSON_True : cJSON_False));
 }
 
+/* A string that lives as long as the program: referenced, not copied
+ * (cJSON_Delete leaves a reference's text alone). */
+void view_add_literal(cJSON *object, const char *key, const char *literal)
+{
+    cJSON *item = new_item(cJSON_String | cJSON_IsReference);
+    item->valuestring = (char *)literal;
+    append_item(object, key, item);
+}
+
+/* The items of run become the last items of object, shared rather than
+ * copied: after them, object takes no more items. The items' prev links
+ * stay those of run, which only appending and detaching read. */
+void view_add_shared_tail(cJSON *object, const cJSON *run)
+{
+    cJSON *first = object->child, *tail = run->child;
+    if (!tail)
+        return;
+    if (!first) {
+        object->child = tail;
+        return;
+    }
+    first->prev->next = tail;
+    first->prev = tail->prev;
+}
+
 void view_add_item(cJSON *object, const char *key, cJSON *item)
 {
     append_item(object, key, item);
+}
+
+void view_add_number_text(cJSON *object, const char *key, size_t number)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + number % 10);
+        number /= 10;
+    } while (number);
+    append_item(object, key, new_string(digits + n, sizeof digits - n));
 }
 
 void view_add_buffer(cJSON *object, const char *key, const strbuf *text)

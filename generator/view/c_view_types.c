@@ -334,27 +334,6 @@ static void add_base(cJSON *view, const view_build *b, const view_type *t)
     view_add_item(view, "base", ref);
 }
 
-/* The enum headers the fields need: enums are complete types in C and
- * cannot be declared ahead like structs. */
-static void add_enum_headers(cJSON *view, const cJSON *fields)
-{
-    cJSON *headers = cJSON_CreateArray();
-    name_index *seen = name_index_new();
-    const cJSON *field;
-    cJSON_ArrayForEach(field, fields) {
-        if (!view_json_bool(field, "is_enum"))
-            continue;
-        const char *header = view_json_string(field, "target_header");
-        if (name_index_put(seen, header, 0)) {
-            cJSON *ref = cJSON_CreateObject();
-            view_add_string(ref, "header", header);
-            cJSON_AddItemToArray(headers, ref);
-        }
-    }
-    name_index_free(seen);
-    view_add_item(view, "enum_headers", headers);
-}
-
 /* The fields' positions in the order of their JSON names (bytes, as
  * strcmp orders them): generated code finds a member's field by binary
  * search there. */
@@ -383,10 +362,8 @@ static void add_fields_by_name(cJSON *view, const cJSON *fields)
     qsort(order, n, sizeof *order, compare_named);
     cJSON *list = cJSON_CreateArray();
     for (size_t i = 0; i < n; i++) {
-        char number[24];
-        snprintf(number, sizeof number, "%zu", order[i].position);
         cJSON *ref = cJSON_CreateObject();
-        view_add_string(ref, "index", number);
+        view_add_number_text(ref, "index", order[i].position);
         cJSON_AddItemToArray(list, ref);
     }
     free(order);
@@ -407,9 +384,10 @@ cJSON *view_object_type(view_build *b, size_t index)
     view_add_owned_string(view, "odata_type_c", view_string_body(odata.data));
     strbuf_free(&odata);
     add_base(view, b, t);
-    cJSON *fields = view_fields(b, index);
+    cJSON *enum_headers;
+    cJSON *fields = view_fields(b, index, &enum_headers);
     view_add_bool(view, "has_fields", cJSON_GetArraySize(fields) > 0);
-    add_enum_headers(view, fields);
+    view_add_item(view, "enum_headers", enum_headers);
     add_fields_by_name(view, fields);
     view_add_item(view, "fields", fields);
     return view;

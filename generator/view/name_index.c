@@ -32,14 +32,20 @@ struct name_index {
     name_block *names; /* the newest block first */
 };
 
+/* Eight bytes a step: names are hashed far more often than compared. */
 static uint64_t hash_name(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ULL;
+    size_t n = strlen(s);
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
+    for (; n >= 8; n -= 8, s += 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
     }
-    return h;
+    for (w = 0; n; n--)
+        w = (w << 8) | (unsigned char)s[n - 1];
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 32);
 }
 
 name_index *name_index_new(void)
