@@ -7,86 +7,91 @@
  *                "baselined", "disabled", "rules": [{"rule", "severity",
  *                "count"}]}}
  */
-#include <stdlib.h>
-
-#include <cjson/cJSON.h>
+#include <string.h>
 
 #include "lint/render.h"
 #include "util/json_print.h"
 
-static char *prefixed(const char *prefix, const char *file)
+/* The report is written as text as it goes, in the layout json_print
+ * gives a tree: a big report is never built as a tree first. */
+
+/* "file": prefix and file as one JSON string. */
+static void put_file(json_writer *w, strbuf *path, const char *prefix,
+                     const char *file)
 {
-    strbuf b = STRBUF_INIT;
-    strbuf_printf(&b, "%s%s", prefix, file);
-    return strbuf_detach(&b);
+    strbuf_reset(path);
+    strbuf_puts(path, prefix);
+    strbuf_puts(path, file);
+    json_write_string(w, "file", strbuf_cstr(path));
 }
 
-static void add_file(cJSON *obj, const char *prefix, const char *file)
+static void put_finding(json_writer *w, strbuf *path, const lint_finding *x,
+                        const char *prefix)
 {
-    char *path = prefixed(prefix, file);
-    cJSON_AddStringToObject(obj, "file", path);
-    free(path);
-}
-
-static cJSON *finding_json(const lint_finding *x, const char *prefix)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "rule", x->rule_id);
-    cJSON_AddStringToObject(o, "severity", lint_severity_name(x->severity));
-    add_file(o, prefix, x->file);
-    cJSON_AddNumberToObject(o, "line", x->line);
-    cJSON_AddNumberToObject(o, "column", x->col);
-    cJSON_AddStringToObject(o, "message", x->message);
+    json_write_begin_object(w, NULL);
+    json_write_string(w, "rule", x->rule_id);
+    json_write_string(w, "severity", lint_severity_name(x->severity));
+    put_file(w, path, prefix, x->file);
+    json_write_number(w, "line", x->line);
+    json_write_number(w, "column", x->col);
+    json_write_string(w, "message", x->message);
     if (x->related_file) {
-        cJSON *r = cJSON_AddObjectToObject(o, "related");
-        add_file(r, prefix, x->related_file);
-        cJSON_AddNumberToObject(r, "line", x->related_line);
-        cJSON_AddNumberToObject(r, "column", x->related_col);
-        cJSON_AddStringToObject(r, "message",
-                                x->related_message ? x->related_message : "");
+        json_write_begin_object(w, "related");
+        put_file(w, path, prefix, x->related_file);
+        json_write_number(w, "line", x->related_line);
+        json_write_number(w, "column", x->related_col);
+        json_write_string(w, "message",
+                          x->related_message ? x->related_message : "");
+        json_write_end(w);
     }
-    return o;
+    json_write_end(w);
 }
 
-static cJSON *summary_json(const lint_findings *f)
+static void put_summary(json_writer *w, const lint_findings *f)
 {
     lint_summary s;
     lint_summarize(f, &s);
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "error", (double)s.by_severity[LINT_ERROR]);
-    cJSON_AddNumberToObject(o, "warning", (double)s.by_severity[LINT_WARNING]);
-    cJSON_AddNumberToObject(o, "note", (double)s.by_severity[LINT_NOTE]);
-    cJSON_AddNumberToObject(o, "files", (double)s.files);
-    cJSON_AddNumberToObject(o, "suppressed", (double)f->suppressed);
-    cJSON_AddNumberToObject(o, "baselined", (double)f->baselined);
-    cJSON_AddNumberToObject(o, "disabled", (double)f->disabled);
-    cJSON *rules = cJSON_AddArrayToObject(o, "rules");
+    json_write_begin_object(w, "summary");
+    json_write_number(w, "error", (double)s.by_severity[LINT_ERROR]);
+    json_write_number(w, "warning", (double)s.by_severity[LINT_WARNING]);
+    json_write_number(w, "note", (double)s.by_severity[LINT_NOTE]);
+    json_write_number(w, "files", (double)s.files);
+    json_write_number(w, "suppressed", (double)f->suppressed);
+    json_write_number(w, "baselined", (double)f->baselined);
+    json_write_number(w, "disabled", (double)f->disabled);
+    json_write_begin_array(w, "rules");
     for (size_t i = 0; i < s.nrules; i++) {
-        cJSON *r = cJSON_CreateObject();
-        cJSON_AddStringToObject(r, "rule", s.rules[i].rule_id);
-        cJSON_AddStringToObject(r, "severity",
-                                lint_severity_name(s.rules[i].severity));
-        cJSON_AddNumberToObject(r, "count", (double)s.rules[i].count);
-        cJSON_AddItemToArray(rules, r);
+        json_write_begin_object(w, NULL);
+        json_write_string(w, "rule", s.rules[i].rule_id);
+        json_write_string(w, "severity",
+                          lint_severity_name(s.rules[i].severity));
+        json_write_number(w, "count", (double)s.rules[i].count);
+        json_write_end(w);
     }
+    json_write_end(w);
+    json_write_end(w);
     lint_summary_free(&s);
-    return o;
 }
 
 void lint_render_json(const lint_findings *f, const lint_render_options *o,
                       strbuf *out)
 {
     const char *prefix = o && o->path_prefix ? o->path_prefix : "";
-    cJSON *root = cJSON_CreateObject();
-    cJSON *tool = cJSON_AddObjectToObject(root, "tool");
-    cJSON_AddStringToObject(tool, "name", "apimd");
-    cJSON_AddStringToObject(tool, "version",
-                            o && o->tool_version ? o->tool_version : "");
-    cJSON *list = cJSON_AddArrayToObject(root, "findings");
+    json_writer w;
+    json_writer_init(&w, out);
+    json_write_begin_object(&w, NULL);
+    json_write_begin_object(&w, "tool");
+    json_write_string(&w, "name", "apimd");
+    json_write_string(&w, "version",
+                      o && o->tool_version ? o->tool_version : "");
+    json_write_end(&w);
+    json_write_begin_array(&w, "findings");
+    strbuf path = STRBUF_INIT;
     for (size_t i = 0; i < f->count; i++)
-        cJSON_AddItemToArray(list, finding_json(&f->items[i], prefix));
-    cJSON_AddItemToObject(root, "summary", summary_json(f));
-    json_print(root, out);
+        put_finding(&w, &path, &f->items[i], prefix);
+    strbuf_free(&path);
+    json_write_end(&w);
+    put_summary(&w, f);
+    json_write_end(&w);
     strbuf_putc(out, '\n');
-    cJSON_Delete(root);
 }

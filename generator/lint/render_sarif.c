@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "lint/render.h"
 #include "util/json_print.h"
 
@@ -40,66 +38,74 @@ static char *file_uri(const char *prefix, const char *file)
     return strbuf_detach(&b);
 }
 
-static cJSON *text_object(const char *text)
+/* {"text": text} */
+static void put_text_object(json_writer *w, const char *key, const char *text)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "text", text);
-    return o;
+    json_write_begin_object(w, key);
+    json_write_string(w, "text", text);
+    json_write_end(w);
 }
 
-static cJSON *rule_json(const lint_rule *r, const lint_render_options *o)
+static void put_rule(json_writer *w, strbuf *scratch, const lint_rule *r,
+                     const lint_render_options *o)
 {
-    cJSON *j = cJSON_CreateObject();
-    cJSON_AddStringToObject(j, "id", r->id);
-    cJSON_AddItemToObject(j, "shortDescription", text_object(r->summary));
-    strbuf uri = STRBUF_INIT;
-    lint_rule_help_uri(r, o ? o->help_base : NULL, &uri);
-    cJSON_AddStringToObject(j, "helpUri", strbuf_cstr(&uri));
-    strbuf_free(&uri);
+    json_write_begin_object(w, NULL);
+    json_write_string(w, "id", r->id);
+    put_text_object(w, "shortDescription", r->summary);
+    strbuf_reset(scratch);
+    lint_rule_help_uri(r, o ? o->help_base : NULL, scratch);
+    json_write_string(w, "helpUri", strbuf_cstr(scratch));
     lint_severity configured =
         lint_config_severity(o ? o->config : NULL, r);
-    cJSON *conf = cJSON_AddObjectToObject(j, "defaultConfiguration");
-    cJSON_AddStringToObject(conf, "level", sarif_level(
+    json_write_begin_object(w, "defaultConfiguration");
+    json_write_string(w, "level", sarif_level(
         configured == LINT_OFF ? r->severity : configured));
     if (configured == LINT_OFF)
-        cJSON_AddBoolToObject(conf, "enabled", 0);
-    cJSON *props = cJSON_AddObjectToObject(j, "properties");
-    cJSON *tags = cJSON_AddArrayToObject(props, "tags");
-    cJSON_AddItemToArray(tags, cJSON_CreateString(r->family));
-    return j;
+        json_write_bool(w, "enabled", 0);
+    json_write_end(w);
+    json_write_begin_object(w, "properties");
+    json_write_begin_array(w, "tags");
+    json_write_string(w, NULL, r->family);
+    json_write_end(w);
+    json_write_end(w);
+    json_write_end(w);
 }
 
-static cJSON *driver_json(const lint_render_options *o)
+static void put_driver(json_writer *w, strbuf *scratch,
+                       const lint_render_options *o)
 {
-    cJSON *d = cJSON_CreateObject();
-    cJSON_AddStringToObject(d, "name", "apimd");
-    cJSON_AddStringToObject(d, "version",
-                            o && o->tool_version ? o->tool_version : "0");
-    cJSON_AddStringToObject(d, "informationUri", TOOL_INFORMATION_URI);
-    cJSON *rules = cJSON_AddArrayToObject(d, "rules");
+    json_write_begin_object(w, "driver");
+    json_write_string(w, "name", "apimd");
+    json_write_string(w, "version",
+                      o && o->tool_version ? o->tool_version : "0");
+    json_write_string(w, "informationUri", TOOL_INFORMATION_URI);
+    json_write_begin_array(w, "rules");
     size_t n;
     const lint_rule *all = lint_rules(&n);
     for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(rules, rule_json(&all[i], o));
-    return d;
+        put_rule(w, scratch, &all[i], o);
+    json_write_end(w);
+    json_write_end(w);
 }
 
-static cJSON *physical_location(const char *prefix, const char *file,
-                                int line, int col)
+static void put_physical_location(json_writer *w, const char *prefix,
+                                  const char *file, int line, int col)
 {
-    cJSON *p = cJSON_CreateObject();
-    cJSON *a = cJSON_AddObjectToObject(p, "artifactLocation");
+    json_write_begin_object(w, "physicalLocation");
+    json_write_begin_object(w, "artifactLocation");
     char *uri = file_uri(prefix, file);
-    cJSON_AddStringToObject(a, "uri", uri);
+    json_write_string(w, "uri", uri);
     free(uri);
-    cJSON_AddStringToObject(a, "uriBaseId", "%SRCROOT%");
+    json_write_string(w, "uriBaseId", "%SRCROOT%");
+    json_write_end(w);
     if (line > 0) {
-        cJSON *r = cJSON_AddObjectToObject(p, "region");
-        cJSON_AddNumberToObject(r, "startLine", line);
+        json_write_begin_object(w, "region");
+        json_write_number(w, "startLine", line);
         if (col > 0)
-            cJSON_AddNumberToObject(r, "startColumn", col);
+            json_write_number(w, "startColumn", col);
+        json_write_end(w);
     }
-    return p;
+    json_write_end(w);
 }
 
 static uint64_t fnv1a(uint64_t h, const char *s)
@@ -132,71 +138,75 @@ static size_t occurrence_of(const lint_findings *f, size_t index)
     return n + 1;
 }
 
-static void add_related(cJSON *result, const lint_finding *x,
+static void put_related(json_writer *w, const lint_finding *x,
                         const char *prefix)
 {
-    cJSON *list = cJSON_AddArrayToObject(result, "relatedLocations");
-    cJSON *loc = cJSON_CreateObject();
-    cJSON_AddNumberToObject(loc, "id", 1);
-    cJSON_AddItemToObject(loc, "physicalLocation",
-                          physical_location(prefix, x->related_file,
-                                            x->related_line, x->related_col));
-    cJSON_AddItemToObject(loc, "message",
-                          text_object(x->related_message
-                                          ? x->related_message
-                                          : "related location"));
-    cJSON_AddItemToArray(list, loc);
+    json_write_begin_array(w, "relatedLocations");
+    json_write_begin_object(w, NULL);
+    json_write_number(w, "id", 1);
+    put_physical_location(w, prefix, x->related_file, x->related_line,
+                          x->related_col);
+    put_text_object(w, "message", x->related_message ? x->related_message
+                                                      : "related location");
+    json_write_end(w);
+    json_write_end(w);
 }
 
-static cJSON *result_json(const lint_findings *f, size_t index,
-                          const char *prefix)
+static void put_result(json_writer *w, strbuf *scratch,
+                       const lint_findings *f, size_t index,
+                       const char *prefix)
 {
     const lint_finding *x = &f->items[index];
-    cJSON *r = cJSON_CreateObject();
-    cJSON_AddStringToObject(r, "ruleId", x->rule_id);
+    json_write_begin_object(w, NULL);
+    json_write_string(w, "ruleId", x->rule_id);
     if (x->rule)
-        cJSON_AddNumberToObject(r, "ruleIndex",
-                                (double)lint_rule_index(x->rule));
-    cJSON_AddStringToObject(r, "level", sarif_level(x->severity));
-    strbuf text = STRBUF_INIT;
-    strbuf_puts(&text, x->message);
+        json_write_number(w, "ruleIndex", (double)lint_rule_index(x->rule));
+    json_write_string(w, "level", sarif_level(x->severity));
+    strbuf_reset(scratch);
+    strbuf_puts(scratch, x->message);
     if (x->related_file)
         /* "[text](1)" links to relatedLocations id 1 in viewers. */
-        strbuf_printf(&text, " (see [%s](1))",
+        strbuf_printf(scratch, " (see [%s](1))",
                       x->related_message ? x->related_message : "here");
-    cJSON_AddItemToObject(r, "message", text_object(strbuf_cstr(&text)));
-    strbuf_free(&text);
-    cJSON *locs = cJSON_AddArrayToObject(r, "locations");
-    cJSON *loc = cJSON_CreateObject();
-    cJSON_AddItemToObject(loc, "physicalLocation",
-                          physical_location(prefix, x->file, x->line,
-                                            x->col));
-    cJSON_AddItemToArray(locs, loc);
+    put_text_object(w, "message", strbuf_cstr(scratch));
+    json_write_begin_array(w, "locations");
+    json_write_begin_object(w, NULL);
+    put_physical_location(w, prefix, x->file, x->line, x->col);
+    json_write_end(w);
+    json_write_end(w);
     if (x->related_file)
-        add_related(r, x, prefix);
+        put_related(w, x, prefix);
     char fp[48];
     fingerprint(x, occurrence_of(f, index), fp, sizeof fp);
-    cJSON *fps = cJSON_AddObjectToObject(r, "partialFingerprints");
-    cJSON_AddStringToObject(fps, "apimdFindingHash/v1", fp);
-    return r;
+    json_write_begin_object(w, "partialFingerprints");
+    json_write_string(w, "apimdFindingHash/v1", fp);
+    json_write_end(w);
+    json_write_end(w);
 }
 
+/* Written as text as it goes, in the layout json_print gives a tree. */
 void lint_render_sarif(const lint_findings *f, const lint_render_options *o,
                        strbuf *out)
 {
     const char *prefix = o && o->path_prefix ? o->path_prefix : "";
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
-    cJSON_AddStringToObject(root, "version", "2.1.0");
-    cJSON *runs = cJSON_AddArrayToObject(root, "runs");
-    cJSON *run = cJSON_CreateObject();
-    cJSON *tool = cJSON_AddObjectToObject(run, "tool");
-    cJSON_AddItemToObject(tool, "driver", driver_json(o));
-    cJSON *results = cJSON_AddArrayToObject(run, "results");
+    strbuf scratch = STRBUF_INIT;
+    json_writer w;
+    json_writer_init(&w, out);
+    json_write_begin_object(&w, NULL);
+    json_write_string(&w, "$schema", SARIF_SCHEMA);
+    json_write_string(&w, "version", "2.1.0");
+    json_write_begin_array(&w, "runs");
+    json_write_begin_object(&w, NULL);
+    json_write_begin_object(&w, "tool");
+    put_driver(&w, &scratch, o);
+    json_write_end(&w);
+    json_write_begin_array(&w, "results");
     for (size_t i = 0; i < f->count; i++)
-        cJSON_AddItemToArray(results, result_json(f, i, prefix));
-    cJSON_AddItemToArray(runs, run);
-    json_print(root, out);
+        put_result(&w, &scratch, f, i, prefix);
+    json_write_end(&w);
+    json_write_end(&w);
+    json_write_end(&w);
+    json_write_end(&w);
     strbuf_putc(out, '\n');
-    cJSON_Delete(root);
+    strbuf_free(&scratch);
 }

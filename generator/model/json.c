@@ -24,15 +24,10 @@ enum { MAX_DEPTH = 16 };
 typedef struct json_out {
     /* tree: the containers being filled, innermost last */
     cJSON *stack[MAX_DEPTH];
-    /* text: per open container, whether it is an array and how many
-     * members it has so far */
-    struct {
-        int array;
-        size_t count;
-    } open[MAX_DEPTH];
     size_t depth; /* open containers */
     cJSON *root;  /* tree: the finished value */
     strbuf *text; /* NULL: build the tree */
+    json_writer w; /* text: writes into text */
     /* text: handed on once chunk bytes gathered, at a member's end */
     size_t chunk;
     int (*flush)(void *ctx, const char *data, size_t len);
@@ -53,34 +48,6 @@ static void text_drain(json_out *o)
     strbuf_reset(o->text);
 }
 
-/* Text: what goes before a value (or a container) named key in the
- * innermost container, as json_print lays it out: members of an object on
- * lines of their own, indented, elements of an array after ", ". */
-static void text_lead(json_out *o, const char *key)
-{
-    if (o->depth == 0)
-        return;
-    size_t n = o->open[o->depth - 1].count++;
-    if (o->open[o->depth - 1].array) {
-        if (n)
-            strbuf_add(o->text, ", ", 2);
-        return;
-    }
-    static const char lead[] = ",\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"; /* the depth is small */
-    size_t nlead = (n ? 2 : 1) + o->depth, nkey = strlen(key);
-    /* The keys are the literals of the format below: none needs escaping. */
-    strbuf_reserve(o->text, nlead + nkey + 4);
-    char *w = o->text->data + o->text->len;
-    memcpy(w, n ? lead : lead + 1, nlead);
-    w += nlead;
-    *w++ = '"';
-    memcpy(w, key, nkey);
-    w += nkey;
-    memcpy(w, "\":\t", 3);
-    o->text->len += nlead + nkey + 4;
-    o->text->data[o->text->len] = '\0';
-}
-
 /* Tree: adds value to the innermost container (or makes it the root). */
 static void tree_add(json_out *o, const char *key, cJSON *value)
 {
@@ -97,15 +64,15 @@ static void open_container(json_out *o, const char *key, int array)
     if (o->depth == MAX_DEPTH)
         abort(); /* the format nests a few levels: a bug, not input */
     if (o->text) {
-        text_lead(o, key);
-        strbuf_putc(o->text, array ? '[' : '{');
+        if (array)
+            json_write_begin_array(&o->w, key);
+        else
+            json_write_begin_object(&o->w, key);
     } else {
         cJSON *c = array ? cJSON_CreateArray() : cJSON_CreateObject();
         tree_add(o, key, c);
         o->stack[o->depth] = c;
     }
-    o->open[o->depth].array = array;
-    o->open[o->depth].count = 0;
     o->depth++;
 }
 
@@ -114,13 +81,7 @@ static void close_container(json_out *o)
     o->depth--;
     if (!o->text)
         return;
-    if (o->open[o->depth].array) {
-        strbuf_putc(o->text, ']');
-    } else {
-        static const char tail[] = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
-        strbuf_add(o->text, tail, 1 + o->depth);
-        strbuf_putc(o->text, '}');
-    }
+    json_write_end(&o->w);
     if (o->depth <= 2)
         text_drain(o); /* between the elements of the root's arrays */
 }
@@ -130,54 +91,60 @@ static void begin_array(json_out *o, const char *key) { open_container(o, key, 1
 static void end_object(json_out *o) { close_container(o); }
 static void end_array(json_out *o) { close_container(o); }
 
-/* A scalar: the tree gets a new item; the text end prints one made on the
- * stack (no allocation for the million values of a big model). Strings
- * are references to the model's (see above). */
-static void put_scalar(json_out *o, const char *key, int type, const char *s, double n)
+/* A scalar of the tree: a new item. Strings are references to the
+ * model's (see above). The text end writes each kind straight away (no
+ * item for the million values of a big model); the put_ functions are
+ * small so that they inline and the keys' lengths are known. */
+static void tree_scalar(json_out *o, const char *key, int type, const char *s, double n)
 {
-    if (!o->text) {
-        tree_add(o, key,
-                 type == cJSON_String ? cJSON_CreateStringReference(s)
-                 : type == cJSON_Number ? cJSON_CreateNumber(n)
-                 : type == cJSON_True   ? cJSON_CreateTrue()
-                 : type == cJSON_False  ? cJSON_CreateFalse()
-                                        : cJSON_CreateNull());
-        return;
-    }
-    text_lead(o, key);
-    switch (type) {
-    case cJSON_String: json_print_string(s, o->text); break;
-    case cJSON_Number: json_print_number(n, o->text); break;
-    case cJSON_True: strbuf_add(o->text, "true", 4); break;
-    case cJSON_False: strbuf_add(o->text, "false", 5); break;
-    default: strbuf_add(o->text, "null", 4); break;
-    }
-}
-
-static void put_string(json_out *o, const char *key, const char *s)
-{
-    if (s) /* no string, no member: what cJSON_AddStringToObject does */
-        put_scalar(o, key, cJSON_String, s, 0);
-}
-
-static void put_string_or_null(json_out *o, const char *key, const char *s)
-{
-    put_scalar(o, key, s ? cJSON_String : cJSON_NULL, s, 0);
-}
-
-static void put_number(json_out *o, const char *key, double n)
-{
-    put_scalar(o, key, cJSON_Number, NULL, n);
-}
-
-static void put_bool(json_out *o, const char *key, int b)
-{
-    put_scalar(o, key, b ? cJSON_True : cJSON_False, NULL, 0);
+    tree_add(o, key,
+             type == cJSON_String ? cJSON_CreateStringReference(s)
+             : type == cJSON_Number ? cJSON_CreateNumber(n)
+             : type == cJSON_True   ? cJSON_CreateTrue()
+             : type == cJSON_False  ? cJSON_CreateFalse()
+                                    : cJSON_CreateNull());
 }
 
 static void put_null(json_out *o, const char *key)
 {
-    put_scalar(o, key, cJSON_NULL, NULL, 0);
+    if (o->text)
+        json_write_null(&o->w, key);
+    else
+        tree_scalar(o, key, cJSON_NULL, NULL, 0);
+}
+
+static void put_string(json_out *o, const char *key, const char *s)
+{
+    if (!s) /* no string, no member: what cJSON_AddStringToObject does */
+        return;
+    if (o->text)
+        json_write_string(&o->w, key, s);
+    else
+        tree_scalar(o, key, cJSON_String, s, 0);
+}
+
+static void put_string_or_null(json_out *o, const char *key, const char *s)
+{
+    if (s)
+        put_string(o, key, s);
+    else
+        put_null(o, key);
+}
+
+static void put_number(json_out *o, const char *key, double n)
+{
+    if (o->text)
+        json_write_number(&o->w, key, n);
+    else
+        tree_scalar(o, key, cJSON_Number, NULL, n);
+}
+
+static void put_bool(json_out *o, const char *key, int b)
+{
+    if (o->text)
+        json_write_bool(&o->w, key, b);
+    else
+        tree_scalar(o, key, b ? cJSON_True : cJSON_False, NULL, 0);
 }
 
 /* ---- the format ---- */
@@ -194,7 +161,7 @@ static void put_source_file(json_out *o, const char *file)
         json_print_string(file, &o->file_json);
         o->file = file;
     }
-    text_lead(o, "file");
+    json_write_lead(&o->w, "file");
     strbuf_add(o->text, o->file_json.data, o->file_json.len);
 }
 
@@ -387,7 +354,7 @@ static void put_example(json_out *o, const model_example *e)
     if (!e->json) {
         put_null(o, "json");
     } else if (o->text) { /* printed where it is: no copy */
-        text_lead(o, "json");
+        json_write_lead(&o->w, "json");
         json_print_nested(e->json, o->depth, o->text);
     } else {
         tree_add(o, "json", cJSON_Duplicate(e->json, 1));
@@ -466,7 +433,7 @@ int model_write_json(const model *m, int with_examples, strbuf *buf, size_t chun
     o.flush = flush;
     o.ctx = ctx;
     strbuf_reset(buf);
-    strbuf_add(buf, "", 0);
+    json_writer_init(&o.w, buf);
     put_model(&o, m, with_examples);
     o.chunk = 0;
     text_drain(&o);

@@ -2,9 +2,14 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* The writers below fill out->data directly after reserving room: the
  * schema model is some ten megabytes of short strings, and a call per
@@ -12,8 +17,27 @@
 
 static char *room(strbuf *out, size_t n)
 {
-    strbuf_reserve(out, n);
+    if (out->cap - out->len <= n) /* n bytes and the final NUL */
+        strbuf_reserve(out, n);
     return out->data + out->len;
+}
+
+/* Copies n bytes with a few fixed-size moves rather than a call: for the
+ * short keys of a document. The moves overlap; none reads outside s. */
+static void copy_short(char *d, const char *s, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n < 4) {
+        for (size_t i = 0; i < n; i++)
+            d[i] = s[i];
+    } else {
+        memcpy(d, s, n);
+    }
 }
 
 static void put(strbuf *out, const char *s, size_t n)
@@ -39,6 +63,19 @@ static int any_escape(uint64_t x)
     return (control | quote | backslash) != 0;
 }
 
+#ifdef __SSE2__
+/* Whether any of the 16 bytes at s needs an escape, as any_escape. */
+static int any_escape16(const char *s)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i below_space = _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1f)),
+                                         _mm_set1_epi8(0x1f));
+    __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+    __m128i backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+    return _mm_movemask_epi8(_mm_or_si128(below_space, _mm_or_si128(quote, backslash))) != 0;
+}
+#endif
+
 static void print_string(const char *s, strbuf *out)
 {
     if (!s) {
@@ -51,6 +88,16 @@ static void print_string(const char *s, strbuf *out)
     *w++ = '"';
     size_t i = 0;
     while (i < n) {
+#ifdef __SSE2__
+        /* runs of sixteen bytes that need nothing, then of eight, are
+         * copied as they are */
+        if (i + 16 <= n && !any_escape16(s + i)) {
+            memcpy(w, s + i, 16);
+            w += 16;
+            i += 16;
+            continue;
+        }
+#endif
         /* runs of eight bytes that need nothing are copied as they are */
         if (i + 8 <= n) {
             uint64_t x;
@@ -254,4 +301,100 @@ void json_print_number(double d, strbuf *out)
 {
     strbuf_reserve(out, 0);
     print_number(d, out);
+}
+
+/* ---- the writer ---- */
+
+void json_writer_init(json_writer *w, strbuf *out)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    strbuf_reserve(out, 0);
+    out->data[out->len] = '\0';
+}
+
+void json_write_lead_n(json_writer *w, const char *key, size_t nkey)
+{
+    if (w->depth == 0)
+        return;
+    size_t n = w->open[w->depth - 1].count++;
+    if (w->open[w->depth - 1].array) {
+        if (n)
+            put(w->out, ", ", 2);
+        return;
+    }
+    /* The object's "{" is written alone: its first member starts the
+     * line after it, the others follow a ",". All of lead is copied (a
+     * fixed size is cheaper); what is past nlead is written over. */
+    static const char lead[] = ",\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    size_t nlead = (n ? 2 : 1) + w->depth;
+    char *p = room(w->out, sizeof lead - 1 + nkey + 4);
+    memcpy(p, n ? lead : lead + 1, sizeof lead - 1);
+    p += nlead;
+    *p++ = '"';
+    copy_short(p, key, nkey);
+    p += nkey;
+    memcpy(p, "\":\t", 3);
+    w->out->len += nlead + nkey + 4;
+    w->out->data[w->out->len] = '\0';
+}
+
+static void write_begin(json_writer *w, const char *key, size_t nkey, int array)
+{
+    if (w->depth == JSON_WRITER_MAX_DEPTH)
+        abort(); /* documents nest a few levels: a bug, not input */
+    json_write_lead_n(w, key, nkey);
+    put(w->out, array ? "[" : "{", 1);
+    w->open[w->depth].array = array;
+    w->open[w->depth].count = 0;
+    w->depth++;
+}
+
+void json_write_begin_object_n(json_writer *w, const char *key, size_t nkey)
+{
+    write_begin(w, key, nkey, 0);
+}
+
+void json_write_begin_array_n(json_writer *w, const char *key, size_t nkey)
+{
+    write_begin(w, key, nkey, 1);
+}
+
+void json_write_end(json_writer *w)
+{
+    w->depth--;
+    if (w->open[w->depth].array) {
+        put(w->out, "]", 1);
+        return;
+    }
+    static const char tail[] = "\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t}";
+    char *p = room(w->out, w->depth + 2);
+    memcpy(p, tail, 1 + w->depth);
+    p[1 + w->depth] = '}';
+    w->out->len += w->depth + 2;
+    w->out->data[w->out->len] = '\0';
+}
+
+void json_write_string_n(json_writer *w, const char *key, size_t nkey, const char *s)
+{
+    json_write_lead_n(w, key, nkey);
+    print_string(s, w->out);
+}
+
+void json_write_number_n(json_writer *w, const char *key, size_t nkey, double d)
+{
+    json_write_lead_n(w, key, nkey);
+    print_number(d, w->out);
+}
+
+void json_write_bool_n(json_writer *w, const char *key, size_t nkey, int b)
+{
+    json_write_lead_n(w, key, nkey);
+    put(w->out, b ? "true" : "false", b ? 4 : 5);
+}
+
+void json_write_null_n(json_writer *w, const char *key, size_t nkey)
+{
+    json_write_lead_n(w, key, nkey);
+    put(w->out, "null", 4);
 }

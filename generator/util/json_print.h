@@ -6,6 +6,8 @@
 #ifndef APIMD_JSON_PRINT_H
 #define APIMD_JSON_PRINT_H
 
+#include <string.h>
+
 #include <cjson/cJSON.h>
 
 #include "util/strbuf.h"
@@ -31,5 +33,73 @@ void json_print_number(double d, strbuf *out);
  * when flush returns non-zero (nothing more is printed then). */
 int json_print_stream(const cJSON *item, strbuf *buf, size_t chunk,
                       int (*flush)(void *ctx, const char *data, size_t len), void *ctx);
+
+/* A writer of the same text without any tree: for documents made from
+ * other data (a lint report, the schema model), the members are written
+ * in order as they come. Keys are the caller's and are printed as they
+ * are (they must need no escaping); key is ignored inside arrays. */
+enum { JSON_WRITER_MAX_DEPTH = 16 };
+
+typedef struct json_writer {
+    strbuf *out;
+    size_t depth; /* open objects and arrays */
+    struct {
+        int array;
+        size_t count; /* members so far */
+    } open[JSON_WRITER_MAX_DEPTH];
+} json_writer;
+
+void json_writer_init(json_writer *w, strbuf *out);
+
+/* The functions take the key's length; the inline forms below measure it,
+ * which costs nothing for the literal keys of a format once inlined. */
+void json_write_lead_n(json_writer *w, const char *key, size_t nkey);
+void json_write_begin_object_n(json_writer *w, const char *key, size_t nkey);
+void json_write_begin_array_n(json_writer *w, const char *key, size_t nkey);
+void json_write_end(json_writer *w); /* the innermost object or array */
+void json_write_string_n(json_writer *w, const char *key, size_t nkey, const char *s);
+void json_write_number_n(json_writer *w, const char *key, size_t nkey, double d);
+void json_write_bool_n(json_writer *w, const char *key, size_t nkey, int b);
+void json_write_null_n(json_writer *w, const char *key, size_t nkey);
+
+static inline size_t json_key_length(const char *key) { return key ? strlen(key) : 0; }
+
+/* What goes before a value named key: a new indented line in an object,
+ * ", " between the elements of an array. Then the value is appended by
+ * the caller (json_print_string, json_print_nested, ...). */
+static inline void json_write_lead(json_writer *w, const char *key)
+{
+    json_write_lead_n(w, key, json_key_length(key));
+}
+
+static inline void json_write_begin_object(json_writer *w, const char *key)
+{
+    json_write_begin_object_n(w, key, json_key_length(key));
+}
+
+static inline void json_write_begin_array(json_writer *w, const char *key)
+{
+    json_write_begin_array_n(w, key, json_key_length(key));
+}
+
+static inline void json_write_string(json_writer *w, const char *key, const char *s)
+{
+    json_write_string_n(w, key, json_key_length(key), s);
+}
+
+static inline void json_write_number(json_writer *w, const char *key, double d)
+{
+    json_write_number_n(w, key, json_key_length(key), d);
+}
+
+static inline void json_write_bool(json_writer *w, const char *key, int b)
+{
+    json_write_bool_n(w, key, json_key_length(key), b);
+}
+
+static inline void json_write_null(json_writer *w, const char *key)
+{
+    json_write_null_n(w, key, json_key_length(key));
+}
 
 #endif
