@@ -17,6 +17,10 @@ typedef enum mnode_kind {
     MNODE_PARTIAL,  /* {{>name}} */
     MNODE_PARENT,   /* {{<name}} ... {{/name}}: kids are its argument blocks */
     MNODE_BLOCK,    /* {{$name}} ... {{/name}}: kids are the default content */
+    /* Several TEXT nodes, with the LINE marks between them, whose bytes
+     * follow each other in the source: `text` spans them all, and kids
+     * are the TEXT and LINE nodes, for when indentation is owed. */
+    MNODE_TEXT_RUN,
 } mnode_kind;
 
 /* A tag name, split at the dots once so that rendering does not. */

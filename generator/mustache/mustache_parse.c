@@ -686,6 +686,75 @@ static void build_tree(compiler *c, mnode *root)
     free(stack);
 }
 
+/* ---- step 5: text runs ----
+ *
+ * Most template lines are plain text, and a line is a LINE mark and a
+ * TEXT node: rendering them one by one costs a call per line. Where the
+ * text of several nodes is contiguous in the source, the nodes go under
+ * one TEXT_RUN, written in one piece whenever no indentation is owed. */
+
+/* Whether kids[i] can join a run that ends with `last` (NULL: none yet). */
+static bool continues_run(const mnode *last, const mnode *k)
+{
+    if (k->kind == MNODE_LINE)
+        return true;
+    if (k->kind != MNODE_TEXT)
+        return false;
+    return !last || last->text + last->len == k->text;
+}
+
+/* How many of kids[from..n) make up a run: LINE marks and contiguous
+ * TEXT nodes, ending with a TEXT node; *texts counts those. */
+static size_t run_length(const mnode *kids, size_t from, size_t n, size_t *texts)
+{
+    const mnode *last = NULL;
+    size_t length = 0;
+    *texts = 0;
+    for (size_t i = from; i < n && continues_run(last, &kids[i]); i++) {
+        if (kids[i].kind == MNODE_TEXT) {
+            last = &kids[i];
+            length = i - from + 1;
+            ++*texts;
+        }
+    }
+    return length;
+}
+
+/* Moves kids[from, from + length) of parent under a new TEXT_RUN node,
+ * left in their place. */
+static void make_run(mnode *parent, size_t from, size_t length)
+{
+    mnode run;
+    memset(&run, 0, sizeof run);
+    run.kind = MNODE_TEXT_RUN;
+    run.line = parent->kids[from].line;
+    run.kids = xmalloc(length * sizeof *run.kids);
+    memcpy(run.kids, &parent->kids[from], length * sizeof *run.kids);
+    run.nkids = run.capkids = length;
+    for (size_t i = 0; i < length; i++) {
+        if (run.kids[i].kind != MNODE_TEXT)
+            continue;
+        if (!run.text)
+            run.text = run.kids[i].text;
+        run.len = (size_t)(run.kids[i].text + run.kids[i].len - run.text);
+    }
+    parent->kids[from] = run;
+    memmove(&parent->kids[from + 1], &parent->kids[from + length],
+            (parent->nkids - from - length) * sizeof *parent->kids);
+    parent->nkids -= length - 1;
+}
+
+static void group_text_runs(mnode *parent)
+{
+    for (size_t i = 0; i < parent->nkids; i++) {
+        size_t texts, length = run_length(parent->kids, i, parent->nkids, &texts);
+        if (texts >= 2)
+            make_run(parent, i, length);
+        else
+            group_text_runs(&parent->kids[i]);
+    }
+}
+
 mustache_template *mustache_compile(const char *text, size_t len,
                                     const char *name, mustache_error *err)
 {
@@ -708,6 +777,7 @@ mustache_template *mustache_compile(const char *text, size_t len,
         mark_standalone_lines(&c);
         mark_standalone_elements(&c);
         build_tree(&c, &t->root);
+        group_text_runs(&t->root);
     }
     free(c.tok);
     if (!ok) {

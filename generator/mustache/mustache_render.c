@@ -501,8 +501,8 @@ find_in_shape(mustache_lookup_cache *c, uint32_t shape_id, uint64_t part,
     return found;
 }
 
-static const cJSON *shaped_get(mustache_lookup_cache *c, const object_index *ix,
-                               const mname *name, size_t k)
+static inline const cJSON *shaped_get(mustache_lookup_cache *c, const object_index *ix,
+                                      const mname *name, size_t k)
 {
     uint64_t part = name->id + k;
     uint32_t shape = (uint32_t)ix->shape, found;
@@ -519,8 +519,9 @@ static bool is_type(const cJSON *v, int type)
     return (v->type & 0xFF) == type;
 }
 
-/* Part k of the name in the object indexed by ix. */
-static const cJSON *indexed_get(mustache_lookup_cache *c, const object_index *ix,
+/* Part k of the name in the object indexed by ix. Inline: it is the
+ * step of every lookup, mostly one probe of the memo. */
+static inline const cJSON *indexed_get(mustache_lookup_cache *c, const object_index *ix,
                                 const mname *name, size_t k)
 {
     if (ix->shape)
@@ -812,6 +813,23 @@ static int render_block(render_state *st, const mustache_template *tpl,
     return rc;
 }
 
+/* A run of text lines: in one piece when its line starts owe nothing,
+ * which they do not when no indentation is in force (then the first
+ * mark, merged with a pending one, spans nothing either). */
+static void render_text_run(render_state *st, const mustache_template *tpl,
+                            const mnode *n)
+{
+    bool owes_nothing = st->indent.len <= st->indent_base &&
+                        (!st->pending || (st->pend_from == st->indent_base &&
+                                          st->pend_to == st->indent_base));
+    if (!owes_nothing) {
+        render_kids(st, tpl, n->kids, n->nkids);
+        return;
+    }
+    st->pending = false;
+    out_add(st->out, n->text, n->len);
+}
+
 static int render_kids(render_state *st, const mustache_template *tpl,
                        const mnode *kids, size_t n)
 {
@@ -820,6 +838,7 @@ static int render_kids(render_state *st, const mustache_template *tpl,
         int rc = 0;
         switch (k->kind) {
         case MNODE_TEXT: emit(st, k->text, k->len); break;
+        case MNODE_TEXT_RUN: render_text_run(st, tpl, k); break;
         case MNODE_LINE: mark_line_start(st); break;
         case MNODE_VAR: render_var(st, k); break;
         case MNODE_SECTION: rc = render_section(st, tpl, k); break;
