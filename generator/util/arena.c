@@ -101,12 +101,31 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
+/* An array that was the chunk's last allocation grows where it is when the
+ * chunk has room: no copy, and no dead copy left behind. */
+static int grow_in_place(arena *a, unsigned char *old, size_t old_bytes,
+                         size_t new_bytes)
+{
+    arena_chunk *c = a->head;
+    size_t old_end = align_up(old_bytes ? old_bytes : 1);
+    size_t new_end = align_up(new_bytes ? new_bytes : 1);
+    if (!c || old + old_end != c->data + c->used || new_end < old_end ||
+        new_end - old_end > c->size - c->used)
+        return 0;
+    c->used += new_end - old_end;
+    a->total += new_end - old_end;
+    memset(old + old_bytes, 0, new_end - old_bytes);
+    return 1;
+}
+
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes)
 {
     if (!old)
         old_bytes = 0;
     if (old_bytes > new_bytes)
         old_bytes = new_bytes;
+    if (old && grow_in_place(a, old, old_bytes, new_bytes))
+        return old;
     unsigned char *p = arena_alloc_uncleared(a, new_bytes);
     if (old_bytes)
         memcpy(p, old, old_bytes);
