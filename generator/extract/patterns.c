@@ -1,11 +1,12 @@
 #include "extract/patterns.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/match_data_pool.h"
 
 /* One entry per pattern_id, in the same order. */
 static const char *const pattern_text[PAT_COUNT] = {
@@ -117,13 +118,12 @@ void patterns_init(void)
 /* Match data handed back by pages done with it, for the next pages to
  * take, whichever thread extracts them: what PCRE2 keeps in it (its
  * backtracking frames) is then allocated once, not once per page. */
-enum { POOLED_MATCH_DATA = 8 };
-static _Atomic(pcre2_match_data *) match_data_pool[POOLED_MATCH_DATA];
+/* Match data reused between pages (util/match_data_pool.h). */
+static match_data_pool match_data = MATCH_DATA_POOL_INIT(8);
 
 void patterns_free(void)
 {
-    for (int i = 0; i < POOLED_MATCH_DATA; i++)
-        pcre2_match_data_free(atomic_exchange(&match_data_pool[i], NULL));
+    match_data_pool_free(&match_data);
     for (int i = 0; i < PAT_COUNT; i++) {
         pcre2_code_free(compiled[i]);
         compiled[i] = NULL;
@@ -137,22 +137,12 @@ pcre2_match_data *patterns_match_data(void)
 
 pcre2_match_data *patterns_take_match_data(void)
 {
-    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
-        pcre2_match_data *md = atomic_exchange(&match_data_pool[i], NULL);
-        if (md)
-            return md;
-    }
-    return patterns_match_data();
+    return match_data_pool_take(&match_data);
 }
 
 void patterns_give_back_match_data(pcre2_match_data *md)
 {
-    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
-        pcre2_match_data *empty = NULL;
-        if (atomic_compare_exchange_strong(&match_data_pool[i], &empty, md))
-            return;
-    }
-    pcre2_match_data_free(md);
+    match_data_pool_give_back(&match_data, md);
 }
 
 /* ---- the words a subject holds, found in one pass ----

@@ -10,6 +10,7 @@
 #include <pcre2.h>
 
 #include "lint/lint_internal.h"
+#include "util/match_data_pool.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -46,40 +47,9 @@ static pcre2_code *compiled[RX_COUNT];
 static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
 static atomic_int initialised; /* read without the lock by matchers */
 
-/* Match data is per match (the compiled code is shared between threads,
- * match data must not be), but creating it for each match would also
- * allocate PCRE2's backtracking frames each time: they live in the match
- * data and grow there. Match data is handed back to these slots after a
- * match and taken from them by the next, whichever thread runs it. */
-enum { POOLED_MATCH_DATA = 8, MATCH_DATA_PAIRS = 4 };
-static _Atomic(pcre2_match_data *) match_data_pool[POOLED_MATCH_DATA];
-
-static pcre2_match_data *take_match_data(void)
-{
-    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
-        pcre2_match_data *md = atomic_exchange(&match_data_pool[i], NULL);
-        if (md)
-            return md;
-    }
-    /* Room for the whole match and a group in every pattern. */
-    return pcre2_match_data_create(MATCH_DATA_PAIRS, NULL);
-}
-
-static void give_back_match_data(pcre2_match_data *md)
-{
-    for (int i = 0; i < POOLED_MATCH_DATA; i++) {
-        pcre2_match_data *empty = NULL;
-        if (atomic_compare_exchange_strong(&match_data_pool[i], &empty, md))
-            return;
-    }
-    pcre2_match_data_free(md);
-}
-
-static void free_pooled_match_data(void)
-{
-    for (int i = 0; i < POOLED_MATCH_DATA; i++)
-        pcre2_match_data_free(atomic_exchange(&match_data_pool[i], NULL));
-}
+/* Match data is reused between matches (util/match_data_pool.h): room for
+ * the whole match and a group in every pattern. */
+static match_data_pool match_data = MATCH_DATA_POOL_INIT(4);
 
 static pcre2_code *compile_pattern(const char *pattern, uint32_t options)
 {
@@ -121,7 +91,7 @@ void lint_shutdown(void)
         pcre2_code_free(compiled[i]);
         compiled[i] = NULL;
     }
-    free_pooled_match_data();
+    match_data_pool_free(&match_data);
     atomic_store(&initialised, 0);
     pthread_mutex_unlock(&init_lock);
 }
@@ -209,7 +179,7 @@ int lint_regex_find(lint_regex_id id, const char *text, size_t start,
     if (!lint_regex_may_match(id, text + start))
         return 0;
     size_t len = strlen(text);
-    pcre2_match_data *md = take_match_data();
+    pcre2_match_data *md = match_data_pool_take(&match_data);
     int rc = pcre2_match(compiled[id], (PCRE2_SPTR)text, len, start, 0, md,
                          NULL);
     int found = 0;
@@ -220,7 +190,7 @@ int lint_regex_find(lint_regex_id id, const char *text, size_t start,
         *match_end = ov[2 * group + 1];
         found = 1;
     }
-    give_back_match_data(md);
+    match_data_pool_give_back(&match_data, md);
     return found;
 }
 

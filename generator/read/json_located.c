@@ -12,6 +12,7 @@
 
 #include "read/page.h"
 #include "util/strbuf.h"
+#include "util/word_scan.h"
 #include "util/xalloc.h"
 
 /* cJSON's own limit: its recursive functions (delete, print, duplicate)
@@ -147,25 +148,9 @@ static int ends_plain_run(char c)
     return c == '"' || c == '\\' || (unsigned char)c < 0x20;
 }
 
-static const uint64_t ones = UINT64_C(0x0101010101010101);
-
-/* Nonzero when one of the eight bytes of word is c. */
-static uint64_t has_byte(uint64_t word, unsigned char c)
-{
-    uint64_t x = word ^ (ones * c);
-    return (x - ones) & ~x & (ones << 7);
-}
-
-/* Nonzero when one of the eight bytes of word is below c (c <= 0x80). */
-static uint64_t has_byte_below(uint64_t word, unsigned char c)
-{
-    return (word - ones * c) & ~word & (ones << 7);
-}
-
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* The masks above may flag bytes after a match (a borrow runs on), never
- * before it: the lowest flag is the first match. In a little-endian word
- * that is the lowest set bit. */
+/* The first match is the lowest flag (util/word_scan.h): in a
+ * little-endian word, the lowest set bit. */
 #define FIRST_FLAGGED_BYTE(mask) ((size_t)__builtin_ctzll(mask) / 8)
 #endif
 
@@ -176,7 +161,8 @@ static void skip_plain_run(json_parser *jp)
         uint64_t word;
         memcpy(&word, jp->s + jp->i, 8);
         uint64_t ends =
-            has_byte(word, '"') | has_byte(word, '\\') | has_byte_below(word, 0x20);
+            word_has_byte(word, '"') | word_has_byte(word, '\\') |
+            word_has_byte_below(word, 0x20);
         if (ends) {
 #ifdef FIRST_FLAGGED_BYTE
             jp->i += FIRST_FLAGGED_BYTE(ends);

@@ -13,6 +13,7 @@
 #include <cmark-gfm/node.h>
 
 #include "read/reader.h"
+#include "util/word_scan.h"
 
 /* Backtick runs longer than this never open a code span in a row; real
  * pages use one or two. Bounding it keeps the "no closer" memo small. */
@@ -55,14 +56,6 @@ static size_t code_span_end(cell_splitter *sp, size_t i, size_t k)
     return 0;
 }
 
-/* Nonzero when one of the eight bytes of word is c. */
-static uint64_t has_byte(uint64_t word, unsigned char c)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    uint64_t x = word ^ (ones * c);
-    return (x - ones) & ~x & (ones << 7);
-}
-
 static int is_special(char c) { return c == '|' || c == '`' || c == '\\'; }
 
 /* Offset of the first '|', '`' or '\\' at or after i, n when none. Rows
@@ -72,7 +65,7 @@ static size_t next_special(const char *s, size_t n, size_t i)
     while (n - i >= 8) {
         uint64_t word;
         memcpy(&word, s + i, 8);
-        if (has_byte(word, '|') | has_byte(word, '`') | has_byte(word, '\\'))
+        if (word_has_byte(word, '|') | word_has_byte(word, '`') | word_has_byte(word, '\\'))
             break;
         i += 8;
     }

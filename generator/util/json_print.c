@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/word_scan.h"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -55,12 +57,7 @@ static const char hex[] = "0123456789abcdef";
  * '\\' (exact: no false answers either way). */
 static int any_escape(uint64_t x)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t control = (x - ones * 0x20) & ~x & highs;
-    uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
-    quote = (quote - ones) & ~quote & highs;
-    backslash = (backslash - ones) & ~backslash & highs;
-    return (control | quote | backslash) != 0;
+    return (word_has_byte_below(x, 0x20) | word_has_byte(x, '"') | word_has_byte(x, '\\')) != 0;
 }
 
 #ifdef __SSE2__

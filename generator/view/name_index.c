@@ -117,11 +117,6 @@ int name_index_get(const name_index *ix, const char *name)
     return s->name ? s->payload : -1;
 }
 
-int name_index_contains(const name_index *ix, const char *name)
-{
-    return name_index_contains_hashed(ix, name, hash_name(name));
-}
-
 int name_index_put(name_index *ix, const char *name, int payload)
 {
     return name_index_put_hashed(ix, name, hash_name(name), payload);
