@@ -224,10 +224,7 @@ int annotation_collection(const page_annotation *a)
 model_example *extract_example(extract_ctx *x, example_role role,
                                const cJSON *json, int line)
 {
-    cJSON *copy = cJSON_Duplicate(json, 1);
-    if (!copy)
-        return NULL;
-    return model_add_example(x->m, role, copy, ctx_ref(x, line, 0));
+    return model_add_example(x->m, role, json, ctx_ref(x, line, 0));
 }
 
 /* JSON blocks annotated as examples ("blockType": "example"), on any

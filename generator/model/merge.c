@@ -261,11 +261,10 @@ static void take_over(model *m, model **fragments, size_t n)
         for (size_t i = 0; i < frag->nmethods; i++)
             *ARENA_PUSH(&m->mem, m->methods, m->nmethods, m->cap_methods) =
                 frag->methods[i];
-        /* The examples' JSON now belongs to the merged model. */
+        /* The examples' JSON stays in the fragment's arena. */
         for (size_t i = 0; i < frag->nexamples; i++)
             *ARENA_PUSH(&m->mem, m->examples, m->nexamples, m->cap_examples) =
                 frag->examples[i];
-        frag->nexamples = 0;
         for (size_t i = 0; i < frag->nconflicts; i++)
             *ARENA_PUSH(&m->mem, m->conflicts, m->nconflicts, m->cap_conflicts) =
                 frag->conflicts[i];

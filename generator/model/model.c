@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/json_copy.h"
 #include "util/xalloc.h"
 
 const char *type_kind_name(type_kind k)
@@ -44,22 +45,10 @@ model *model_new(void)
     return m;
 }
 
-/* The cJSON trees are the only memory outside the arenas; an example taken
- * over by a merged model is no longer counted by its fragment (merge sets
- * the fragment's nexamples to 0), so every tree is deleted exactly once. */
-static void delete_example_json(model *m)
-{
-    for (size_t i = 0; i < m->nexamples; i++) {
-        cJSON_Delete(m->examples[i]->json);
-        m->examples[i]->json = NULL;
-    }
-}
-
 void model_free(model *m)
 {
     if (!m)
         return;
-    delete_example_json(m);
     for (size_t i = 0; i < m->nfragments; i++)
         model_free(m->fragments[i]);
     arena_free(&m->mem);
@@ -112,12 +101,12 @@ model_method *model_add_method(model *m, const char *id, src_ref source)
     return mm;
 }
 
-model_example *model_add_example(model *m, example_role role, cJSON *json,
+model_example *model_add_example(model *m, example_role role, const cJSON *json,
                                  src_ref source)
 {
     model_example *e = arena_alloc(&m->mem, sizeof *e);
     e->role = role;
-    e->json = json;
+    e->json = json_copy_in_arena(&m->mem, json);
     e->source = source;
     *ARENA_PUSH(&m->mem, m->examples, m->nexamples, m->cap_examples) = e;
     return e;

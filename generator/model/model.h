@@ -4,8 +4,8 @@
  *   extract (one page -> one fragment, a model of its own) on worker threads,
  *   then model_merge (all fragments, in path order -> one model) on one thread.
  * A fragment and the model share these structs. Every string and array lives
- * in the arena of the structure that holds it; cJSON values are owned by the
- * example that holds them. Lines are 1-based.
+ * in the arena of the structure that holds it, the JSON of the examples
+ * too (copies in the arena: never given to cJSON_Delete). Lines are 1-based.
  */
 #ifndef APIMD_MODEL_H
 #define APIMD_MODEL_H
@@ -150,7 +150,7 @@ typedef struct model_example {
     const char *type; /* the type it shows, or NULL when unknown */
     int collection;   /* the body is a collection of type ("value": [...]) */
     int truncated;    /* annotation says "truncated": true */
-    cJSON *json;      /* owned */
+    const cJSON *json; /* in the arena of the fragment that made it */
     const char *method_id; /* for request/response bodies */
     src_ref source;   /* where the JSON begins */
 } model_example;
@@ -215,7 +215,8 @@ void model_type_reserve_properties(model *m, model_type *t, size_t n);
 /* After the properties were reordered in place (sorting). */
 void model_type_reindex_properties(model_type *t);
 model_method *model_add_method(model *m, const char *id, src_ref source);
-model_example *model_add_example(model *m, example_role role, cJSON *json,
+/* The example's JSON is copied into m's arena. */
+model_example *model_add_example(model *m, example_role role, const cJSON *json,
                                  src_ref source);
 void model_add_conflict(model *m, const char *rule, src_ref at, src_ref other,
                         const char *fmt, ...)

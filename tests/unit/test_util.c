@@ -1,4 +1,4 @@
-/* Unit tests of the shared utilities: buffer, arena, file helpers. */
+/* Unit tests of the shared utilities: buffer, arena, JSON copy, file helpers. */
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 
 #include "util/arena.h"
 #include "util/fsutil.h"
+#include "util/json_copy.h"
 #include "util/json_print.h"
 #include "util/strbuf.h"
 
@@ -65,6 +66,33 @@ static void write_text(const char *path, const char *text)
     assert(f);
     fputs(text, f);
     fclose(f);
+}
+
+/* A copy in an arena equals its source, shares none of its memory, and is
+ * a well-formed cJSON tree: the last child is the first one's prev, which
+ * is how cJSON finds an array's end. */
+static void test_json_copy(void)
+{
+    CHECK(json_copy_in_arena(NULL, NULL) == NULL);
+    const char *text = "{\"a\": [1, 2.5, \"x\", null, true, false, {\"b\": []}],"
+                       " \"c\": {\"d\": \"e\"}, \"f\": 7}";
+    cJSON *src = cJSON_Parse(text);
+    CHECK(src != NULL);
+    arena a = ARENA_INIT;
+    cJSON *copy = json_copy_in_arena(&a, src);
+    CHECK(cJSON_Compare(src, copy, 1));
+    const cJSON *array = cJSON_GetObjectItemCaseSensitive(copy, "a");
+    CHECK(cJSON_GetArraySize(array) == 7);
+    CHECK(array->child->prev == cJSON_GetArrayItem(array, 6));
+    CHECK(copy->child->prev == cJSON_GetObjectItemCaseSensitive(copy, "f"));
+    CHECK(cJSON_GetArrayItem(array, 2)->valuestring !=
+          cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(src, "a"), 2)->valuestring);
+    cJSON_Delete(src); /* the copy does not depend on it */
+    char *printed = cJSON_PrintUnformatted(copy);
+    CHECK(printed && strcmp(printed, "{\"a\":[1,2.5,\"x\",null,true,false,{\"b\":[]}],"
+                                     "\"c\":{\"d\":\"e\"},\"f\":7}") == 0);
+    free(printed);
+    arena_free(&a);
 }
 
 static void test_find_pages(void)
@@ -185,6 +213,7 @@ int main(void)
     test_strbuf();
     test_json_print();
     test_arena();
+    test_json_copy();
     test_find_pages();
     printf("util: %s\n", failures ? "FAILED" : "ok");
     return failures ? 1 : 0;
