@@ -720,16 +720,15 @@ static size_t run_length(const mnode *kids, size_t from, size_t n, size_t *texts
     return length;
 }
 
-/* Moves kids[from, from + length) of parent under a new TEXT_RUN node,
- * left in their place. */
-static void make_run(mnode *parent, size_t from, size_t length)
+/* A TEXT_RUN node holding copies of the nodes kids[0, length). */
+static mnode make_run(const mnode *kids, size_t length)
 {
     mnode run;
     memset(&run, 0, sizeof run);
     run.kind = MNODE_TEXT_RUN;
-    run.line = parent->kids[from].line;
+    run.line = kids[0].line;
     run.kids = xmalloc(length * sizeof *run.kids);
-    memcpy(run.kids, &parent->kids[from], length * sizeof *run.kids);
+    memcpy(run.kids, kids, length * sizeof *run.kids);
     run.nkids = run.capkids = length;
     for (size_t i = 0; i < length; i++) {
         if (run.kids[i].kind != MNODE_TEXT)
@@ -738,21 +737,25 @@ static void make_run(mnode *parent, size_t from, size_t length)
             run.text = run.kids[i].text;
         run.len = (size_t)(run.kids[i].text + run.kids[i].len - run.text);
     }
-    parent->kids[from] = run;
-    memmove(&parent->kids[from + 1], &parent->kids[from + length],
-            (parent->nkids - from - length) * sizeof *parent->kids);
-    parent->nkids -= length - 1;
+    return run;
 }
 
+/* One pass over the kids, compacting them in place as runs replace their
+ * nodes: a template of thousands of lines is not shifted once per run. */
 static void group_text_runs(mnode *parent)
 {
-    for (size_t i = 0; i < parent->nkids; i++) {
+    size_t out = 0;
+    for (size_t i = 0; i < parent->nkids;) {
         size_t texts, length = run_length(parent->kids, i, parent->nkids, &texts);
-        if (texts >= 2)
-            make_run(parent, i, length);
-        else
+        if (texts >= 2) {
+            parent->kids[out++] = make_run(&parent->kids[i], length);
+            i += length;
+        } else {
             group_text_runs(&parent->kids[i]);
+            parent->kids[out++] = parent->kids[i++];
+        }
     }
+    parent->nkids = out;
 }
 
 mustache_template *mustache_compile(const char *text, size_t len,
