@@ -215,32 +215,82 @@ void fs_page_list_free(fs_page_list *list)
     list->count = list->cap = 0;
 }
 
+/* The file at path when it is a regular file to compare the output with,
+ * or -1. */
+static int open_old_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+enum { COMPARE_CHUNK = 64 * 1024 };
+
+/* Whether the old file's next len bytes are data. */
+static int old_file_continues_with(int fd, const char *data, size_t len)
+{
+    char chunk[COMPARE_CHUNK];
+    while (len > 0) {
+        size_t want = len < sizeof chunk ? len : sizeof chunk;
+        ssize_t got = read(fd, chunk, want);
+        if (got <= 0 || memcmp(chunk, data, (size_t)got) != 0)
+            return 0;
+        data += got;
+        len -= (size_t)got;
+    }
+    return 1;
+}
+
+static int old_file_ends(int fd)
+{
+    char byte;
+    return read(fd, &byte, 1) == 0;
+}
+
+/* Copies the first n bytes of the old file into the temporary file. */
+static int copy_old_prefix(fs_atomic_file *af, size_t n)
+{
+    char chunk[COMPARE_CHUNK];
+    off_t at = 0;
+    while (n > 0) {
+        size_t want = n < sizeof chunk ? n : sizeof chunk;
+        ssize_t got = pread(af->old_fd, chunk, want, at);
+        if (got <= 0)
+            return got < 0 ? errno : EIO; /* the old file shrank meanwhile */
+        if (fwrite(chunk, 1, (size_t)got, af->stream) != (size_t)got)
+            return errno ? errno : EIO;
+        at += got;
+        n -= (size_t)got;
+    }
+    return 0;
+}
+
+/* The output differs from the old file (or there is none): from now on it
+ * goes to the temporary file, which starts with what was compared. */
+static void start_temporary(fs_atomic_file *af)
+{
+    af->stream = fopen(af->tmp_path, "wb");
+    if (!af->stream)
+        af->failed = errno ? errno : EIO;
+    else if (af->old_fd >= 0 && af->offset > 0)
+        af->failed = copy_old_prefix(af, af->offset);
+    if (af->old_fd >= 0)
+        close(af->old_fd);
+    af->old_fd = -1;
+}
+
 int fs_write_file_atomic(const char *path, const char *data, size_t len,
                          strbuf *err)
 {
-    strbuf tmp = STRBUF_INIT;
-    strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-    const char *tmp_path = strbuf_cstr(&tmp);
-    FILE *f = fopen(tmp_path, "wb");
-    if (!f) {
-        /* Name the file asked for: the temporary name means nothing to
-         * the user. */
-        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
-        strbuf_free(&tmp);
+    fs_atomic_file af;
+    if (fs_atomic_open(&af, path, err) != 0)
         return -1;
-    }
-    size_t written = len ? fwrite(data, 1, len, f) : 0;
-    int bad = written != len;
-    if (fclose(f) != 0)
-        bad = 1;
-    if (bad || rename(tmp_path, path) != 0) {
-        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
-        unlink(tmp_path);
-        strbuf_free(&tmp);
-        return -1;
-    }
-    strbuf_free(&tmp);
-    return 0;
+    fs_atomic_write(&af, data, len);
+    return fs_atomic_commit(&af, err);
 }
 
 int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err)
@@ -249,10 +299,17 @@ int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err)
     strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
     af->path = xstrdup(path);
     af->tmp_path = strbuf_detach(&tmp);
+    af->stream = NULL;
+    af->offset = 0;
     af->failed = 0;
-    af->stream = fopen(af->tmp_path, "wb");
-    if (!af->stream) {
-        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
+    af->old_fd = open_old_file(path);
+    if (af->old_fd >= 0)
+        return 0;
+    start_temporary(af);
+    if (af->failed) {
+        /* Name the file asked for: the temporary name means nothing to
+         * the user. */
+        strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(af->failed));
         free(af->path);
         free(af->tmp_path);
         return -1;
@@ -262,28 +319,44 @@ int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err)
 
 void fs_atomic_write(fs_atomic_file *af, const char *data, size_t len)
 {
-    if (!af->failed && len && fwrite(data, 1, len, af->stream) != len)
+    if (af->failed || !len)
+        return;
+    if (af->old_fd >= 0 && !old_file_continues_with(af->old_fd, data, len))
+        start_temporary(af);
+    if (!af->failed && af->stream && fwrite(data, 1, len, af->stream) != len)
         af->failed = errno ? errno : EIO;
+    af->offset += len;
 }
 
 static void atomic_release(fs_atomic_file *af)
 {
+    if (af->old_fd >= 0)
+        close(af->old_fd);
     free(af->path);
     free(af->tmp_path);
     af->path = af->tmp_path = NULL;
     af->stream = NULL;
+    af->old_fd = -1;
 }
 
 int fs_atomic_commit(fs_atomic_file *af, strbuf *err)
 {
+    if (!af->failed && af->old_fd >= 0) {
+        if (old_file_ends(af->old_fd)) { /* unchanged: left as it is */
+            atomic_release(af);
+            return 0;
+        }
+        start_temporary(af); /* the old file is longer */
+    }
     int failed = af->failed;
-    if (fclose(af->stream) != 0 && !failed)
+    if (af->stream && fclose(af->stream) != 0 && !failed)
         failed = errno ? errno : EIO;
     if (!failed && rename(af->tmp_path, af->path) != 0)
         failed = errno;
     if (failed) {
         strbuf_printf(err, "%s: cannot write: %s\n", af->path, strerror(failed));
-        unlink(af->tmp_path);
+        if (af->stream)
+            unlink(af->tmp_path);
     }
     atomic_release(af);
     return failed ? -1 : 0;
@@ -291,7 +364,9 @@ int fs_atomic_commit(fs_atomic_file *af, strbuf *err)
 
 void fs_atomic_abort(fs_atomic_file *af)
 {
-    fclose(af->stream);
-    unlink(af->tmp_path);
+    if (af->stream) {
+        fclose(af->stream);
+        unlink(af->tmp_path);
+    }
     atomic_release(af);
 }

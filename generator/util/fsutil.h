@@ -36,16 +36,25 @@ void fs_page_list_sort(fs_page_list *list);
 void fs_page_list_free(fs_page_list *list);
 
 /* Writes data to path through a temporary file beside it and a rename, so a
- * reader never sees half a file. Returns 0, or -1 with the reason in err. */
+ * reader never sees half a file. A path that already holds exactly data
+ * is left as it is: no temporary file, no rename, its mtime kept, so that
+ * nothing downstream sees a change (and the file system is spared
+ * replacing the old file's blocks). Returns 0, or -1 with the reason in
+ * err. */
 int fs_write_file_atomic(const char *path, const char *data, size_t len,
                          strbuf *err);
 
 /* The same, written piece by piece: open, write as often as needed, then
- * commit (rename into place) or abort (remove the temporary file). A
- * failed write is remembered and reported by commit. */
+ * commit (rename into place, unless the file is unchanged) or abort
+ * (remove the temporary file). While what is written matches the old file
+ * it is only compared with it; the temporary file is made at the first
+ * difference (the equal part copied from the old file). A failed write is
+ * remembered and reported by commit. */
 typedef struct fs_atomic_file {
     char *path, *tmp_path;
-    void *stream; /* FILE * */
+    void *stream; /* FILE * of the temporary file, or NULL while unmade */
+    int old_fd;   /* the old file, while the output matches it; else -1 */
+    size_t offset; /* bytes written so far */
     int failed;   /* errno of the first failed write, or 0 */
 } fs_atomic_file;
 

@@ -95,6 +95,92 @@ static void test_json_copy(void)
     arena_free(&a);
 }
 
+/* The inode of path (a replaced file gets a new one), 0 when missing. */
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+static int holds(const char *path, const char *text)
+{
+    char *data;
+    size_t len;
+    strbuf err = STRBUF_INIT;
+    int ok = fs_read_file(path, 1000, &data, &len, &err) == 0 &&
+             len == strlen(text) && memcmp(data, text, len) == 0;
+    if (ok)
+        free(data);
+    strbuf_free(&err);
+    return ok;
+}
+
+/* Writes the pieces (NULL-terminated) through fs_atomic_*; aborts instead
+ * of committing when abort_at_end. */
+static int write_pieces(const char *path, const char *const *pieces, int abort_at_end)
+{
+    fs_atomic_file af;
+    strbuf err = STRBUF_INIT;
+    int rc = fs_atomic_open(&af, path, &err);
+    if (rc == 0) {
+        for (; *pieces; pieces++)
+            fs_atomic_write(&af, *pieces, strlen(*pieces));
+        if (abort_at_end)
+            fs_atomic_abort(&af);
+        else
+            rc = fs_atomic_commit(&af, &err);
+    }
+    strbuf_free(&err);
+    return rc;
+}
+
+static int no_temporary_files(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -q '\\.tmp\\.'", dir);
+    return system(cmd) != 0;
+}
+
+/* An output whose content is unchanged is left alone (same inode, so no
+ * rename happened); any difference, in the middle or at either end,
+ * replaces it; abort leaves the old file and no temporary one. */
+static void test_atomic_unchanged(void)
+{
+    char root[] = "/tmp/apimd-atomic-XXXXXX";
+    assert(mkdtemp(root));
+    char path[512];
+    snprintf(path, sizeof path, "%s/out.json", root);
+    strbuf err = STRBUF_INIT;
+    CHECK(fs_write_file_atomic(path, "hello world", 11, &err) == 0);
+    ino_t first = inode_of(path);
+    CHECK(first != 0 && holds(path, "hello world"));
+    CHECK(fs_write_file_atomic(path, "hello world", 11, &err) == 0);
+    CHECK(inode_of(path) == first);
+    CHECK(write_pieces(path, (const char *const[]){"hello", " world", NULL}, 0) == 0);
+    CHECK(inode_of(path) == first);
+
+    const char *const longer[] = {"hello", " world", "!", NULL};
+    CHECK(write_pieces(path, longer, 0) == 0);
+    CHECK(holds(path, "hello world!") && inode_of(path) != first);
+    ino_t second = inode_of(path);
+    CHECK(write_pieces(path, (const char *const[]){"hello", NULL}, 0) == 0);
+    CHECK(holds(path, "hello") && inode_of(path) != second);
+    CHECK(write_pieces(path, (const char *const[]){"hel", "lO", " there", NULL}, 0) == 0);
+    CHECK(holds(path, "hellO there"));
+
+    ino_t third = inode_of(path);
+    /* aborted while still matching, then after a difference */
+    CHECK(write_pieces(path, (const char *const[]){"hel", NULL}, 1) == 0);
+    CHECK(write_pieces(path, (const char *const[]){"other", NULL}, 1) == 0);
+    CHECK(holds(path, "hellO there") && inode_of(path) == third);
+    CHECK(no_temporary_files(root));
+    strbuf_free(&err);
+
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    CHECK(system(cmd) == 0);
+}
+
 static void test_find_pages(void)
 {
     char root[] = "/tmp/apimd-util-XXXXXX";
@@ -214,6 +300,7 @@ int main(void)
     test_json_print();
     test_arena();
     test_json_copy();
+    test_atomic_unchanged();
     test_find_pages();
     printf("util: %s\n", failures ? "FAILED" : "ok");
     return failures ? 1 : 0;
