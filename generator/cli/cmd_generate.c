@@ -3,6 +3,7 @@
  * of the pages. */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/args.h"
@@ -11,6 +12,8 @@
 #include "cli/lint_run.h"
 #include "emit/generate.h"
 #include "util/json_arena.h"
+#include "util/parallel.h"
+#include "util/xalloc.h"
 
 static const char *value_or_null(arg_parser *p, const char *option)
 {
@@ -20,41 +23,43 @@ static const char *value_or_null(arg_parser *p, const char *option)
 
 /* What runs beside the code generation after the merge (all of it only
  * reads the model): the cross-page lint and its report, and the schema.
- * Then, on its own thread, it frees what the code generation does not
- * need: the lint's state at once, the model once the view is built, so
- * that neither is left to free on one core after the files are written. */
+ * With more than one job it has a thread of its own, which then serves the
+ * pool the code generation takes its helper threads from: it helps build
+ * the view and render rather than leave its core idle while new threads
+ * crowd the other. The model has two readers, this work and the code
+ * generation (until its view is built); the last to be done with it has
+ * it freed (by the pool, when there is one: the code generation goes on
+ * meanwhile), so that it is not left to free on one core at the end. */
 typedef struct side_work {
     lint_run *lr; /* NULL: no lint; ended here */
     int lint_status;
     const model *model;
-    pipeline_result *result; /* its model freed here when threaded */
+    pipeline_result *result; /* its model freed by the last reader */
     const char *schema;      /* where the schema goes, or NULL */
     int schema_status;
     arg_parser *parser;
     strbuf report, schema_problems;
-    int threaded;
+    work_pool *pool; /* served once the work is done; NULL: none */
     pthread_mutex_t lock;
-    pthread_cond_t released; /* signalled when model_released is set */
-    int model_released;      /* the code generation no longer reads it */
+    int readers_done; /* of the model's two */
 } side_work;
 
-static void mark_model_released(void *arg)
+static void free_model(void *arg)
 {
     side_work *t = arg;
-    pthread_mutex_lock(&t->lock);
-    t->model_released = 1;
-    pthread_cond_signal(&t->released);
-    pthread_mutex_unlock(&t->lock);
-}
-
-static void free_model_once_released(side_work *t)
-{
-    pthread_mutex_lock(&t->lock);
-    while (!t->model_released)
-        pthread_cond_wait(&t->released, &t->lock);
-    pthread_mutex_unlock(&t->lock);
     pipeline_result_free_model(t->result);
 }
+
+static void release_model_reader(side_work *t)
+{
+    pthread_mutex_lock(&t->lock);
+    int last = ++t->readers_done == 2;
+    pthread_mutex_unlock(&t->lock);
+    if (last)
+        work_pool_post(t->pool, free_model, t);
+}
+
+static void code_generation_released_model(void *arg) { release_model_reader(arg); }
 
 static void *run_side_work(void *arg)
 {
@@ -68,8 +73,9 @@ static void *run_side_work(void *arg)
     }
     if (t->schema)
         t->schema_status = docs_write_schema(t->model, 0, t->schema, &t->schema_problems);
-    if (t->threaded)
-        free_model_once_released(t);
+    release_model_reader(t);
+    if (t->pool)
+        work_pool_serve(t->pool);
     return NULL;
 }
 
@@ -78,21 +84,43 @@ static int worse(int a, int b)
     return a == 2 || b == 2 ? 2 : a > b ? a : b;
 }
 
+static void *serve_pool(void *pool)
+{
+    work_pool_serve(pool);
+    return NULL;
+}
+
+/* The threads after the merge: the side work's (when there is a pool to
+ * serve) and jobs - 2 that only serve the pool, so that the code
+ * generation has jobs threads in all. Returns how many were started. */
+static int start_threads(side_work *side, int jobs, pthread_t *threads)
+{
+    if (!side->pool || pthread_create(&threads[0], NULL, run_side_work, side) != 0) {
+        work_pool_free(side->pool); /* no thread to serve it */
+        side->pool = NULL;
+        run_side_work(side); /* before the code generation, on this thread */
+        return 0;
+    }
+    int started = 1;
+    while (started < jobs - 1 &&
+           pthread_create(&threads[started], NULL, serve_pool, side->pool) == 0)
+        started++;
+    return started;
+}
+
 /* Everything after the merge: the model JSON once, for the view; the lint
- * and the schema on a thread of their own when there are cores to spare.
- * Ends the lint run lr. */
+ * and the schema beside it when there are cores to spare. Ends the lint
+ * run lr. */
 static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
 {
     const model *m = run->result.model;
     const char *schema_path = value_or_null(p, "schema");
     side_work side = {.lr = lr, .model = m, .result = &run->result, .schema = schema_path,
-                      .parser = p, .report = STRBUF_INIT, .schema_problems = STRBUF_INIT};
+                      .parser = p, .report = STRBUF_INIT, .schema_problems = STRBUF_INIT,
+                      .pool = jobs > 1 ? work_pool_new() : NULL};
     pthread_mutex_init(&side.lock, NULL);
-    pthread_cond_init(&side.released, NULL);
-    pthread_t thread;
-    side.threaded = jobs > 1 && pthread_create(&thread, NULL, run_side_work, &side) == 0;
-    if (!side.threaded)
-        run_side_work(&side);
+    pthread_t *threads = xcalloc(jobs > 1 ? (size_t)jobs - 1 : 1, sizeof *threads);
+    int started = start_threads(&side, jobs, threads);
 
     generate_options opts = {
         .out_dir = args_find(p, "output")->value,
@@ -101,7 +129,8 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
         .check = args_find(p, "check")->seen,
         .quiet = run->quiet,
         .jobs = jobs,
-        .model_released = side.threaded ? mark_model_released : NULL,
+        .pool = side.pool,
+        .model_released = code_generation_released_model,
         .model_released_ctx = &side,
     };
     strbuf messages = STRBUF_INIT;
@@ -113,11 +142,12 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
     json_arena_leave();
     int generated = generate_c_taking(json, json_mem, &opts, &messages);
     int status = generated;
-    if (side.threaded) {
-        mark_model_released(&side); /* already, unless generate failed early */
-        pthread_join(thread, NULL);
-    }
-    pthread_cond_destroy(&side.released);
+    if (side.pool)
+        work_pool_close(side.pool);
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+    work_pool_free(side.pool);
     pthread_mutex_destroy(&side.lock);
 
     if (schema_path) {

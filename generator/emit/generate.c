@@ -4,7 +4,6 @@
 #include "emit/generate.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -141,7 +140,7 @@ static void render_job(renderer *r, const emit_work *w, const emit_job *job,
     }
 }
 
-static void *render_worker(void *arg)
+static void render_worker(void *arg)
 {
     emit_work *w = arg;
     renderer r;
@@ -161,7 +160,6 @@ static void *render_worker(void *arg)
     }
     mustache_lookup_cache_free(r.lookups);
     mustache_cache_free(r.cache);
-    return NULL;
 }
 
 static const char *string_of(const cJSON *view, const char *key)
@@ -234,17 +232,7 @@ static void run_jobs(emit_work *w, int jobs)
     atomic_init(&w->failed, 0);
     if (jobs > 1 && (size_t)jobs > w->ngroups)
         jobs = (int)w->ngroups;
-    pthread_t *threads = jobs > 1 ? xcalloc((size_t)jobs - 1, sizeof *threads) : NULL;
-    int started = 0;
-    for (int t = 0; t + 1 < jobs; t++) {
-        if (pthread_create(&threads[t], NULL, render_worker, w) != 0)
-            break;
-        started++;
-    }
-    render_worker(w);
-    for (int t = 0; t < started; t++)
-        pthread_join(threads[t], NULL);
-    free(threads);
+    work_pool_run(w->opts->pool, jobs > 1 ? jobs - 1 : 0, render_worker, w);
 }
 
 /* Moves the rendered files into set, sorted by name; returns -1 after
@@ -346,7 +334,8 @@ static int generate(const cJSON *model_json, cJSON *owned, json_arena *owned_are
     }
     strbuf error = STRBUF_INIT;
     json_arena *view_arena = json_arena_new();
-    cJSON *view = c_view_build_in(model_json, opts->prefix, opts->jobs, view_arena, &error);
+    cJSON *view = c_view_build_in(model_json, opts->prefix, opts->jobs, opts->pool, view_arena,
+                                  &error);
     release_model(owned, owned_arena, opts);
     if (!view) {
         json_arena_free(view_arena);

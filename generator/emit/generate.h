@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 
 #include "util/json_arena.h"
+#include "util/parallel.h"
 #include "util/strbuf.h"
 
 typedef struct generate_options {
@@ -24,6 +25,10 @@ typedef struct generate_options {
     /* Threads rendering the files; 0 or 1: the calling thread alone. The
      * output does not depend on it. */
     int jobs;
+    /* Where the threads beside the calling one come from (util/parallel.h):
+     * a pool the caller serves with threads that have finished their own
+     * work; NULL: jobs - 1 new threads. */
+    work_pool *pool;
     /* Called once the view is built (or could not be), when generate no
      * longer reads model_json and so nothing of the model: the caller may
      * free the model while the files are rendered. May be NULL. */

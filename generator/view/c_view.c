@@ -187,7 +187,7 @@ static void build_type_view(size_t i, void *ctx)
     t->view = t->kind == VIEW_OBJECT ? view_object_type(b, i) : view_enum_type(b, i);
 }
 
-static cJSON *assemble(view_build *b, int jobs)
+static cJSON *assemble(view_build *b, int jobs, work_pool *pool)
 {
     cJSON *root = cJSON_CreateObject();
     view_add_string(root, "namespace", b->namespace);
@@ -198,7 +198,7 @@ static cJSON *assemble(view_build *b, int jobs)
     cJSON *objects = cJSON_CreateArray(), *enums = cJSON_CreateArray();
     view_index_declared(b);
     view_make_kind_tails(b);
-    parallel_for(b->ntypes, jobs, build_type_view, b);
+    parallel_for_in(pool, b->ntypes, jobs, build_type_view, b);
     for (size_t i = 0; i < b->ntypes; i++) {
         view_type *t = &b->types[i];
         cJSON_AddItemToArray(t->kind == VIEW_OBJECT ? objects : enums, t->view);
@@ -220,11 +220,11 @@ cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error)
 cJSON *c_view_build_jobs(const cJSON *model_json, const char *prefix, int jobs,
                          strbuf *error)
 {
-    return c_view_build_in(model_json, prefix, jobs, NULL, error);
+    return c_view_build_in(model_json, prefix, jobs, NULL, NULL, error);
 }
 
 cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
-                       json_arena *arena, strbuf *error)
+                       work_pool *pool, json_arena *arena, strbuf *error)
 {
     if (check_model(model_json, error) != 0)
         return NULL;
@@ -247,7 +247,7 @@ cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
         view_resolve_bases(&b) == 0) {
         view_name_types(&b);
         json_arena_enter(arena);
-        root = assemble(&b, jobs);
+        root = assemble(&b, jobs, pool);
         json_arena_leave();
     }
     free_build(&b);

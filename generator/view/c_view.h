@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 
 #include "util/json_arena.h"
+#include "util/parallel.h"
 #include "util/strbuf.h"
 
 /* Every generated file carries a line with both of these (the view's
@@ -28,9 +29,10 @@ cJSON *c_view_build_jobs(const cJSON *model_json, const char *prefix, int jobs,
                          strbuf *error);
 /* The same, with every value of the view allocated in arena (when not
  * NULL): the view is then dropped with json_arena_free, never given to
- * cJSON_Delete. */
+ * cJSON_Delete; the threads beside the calling one come from pool (NULL:
+ * new ones). */
 cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
-                       json_arena *arena, strbuf *error);
+                       work_pool *pool, json_arena *arena, strbuf *error);
 
 /* Checks that prefix can start C identifiers: a letter, then letters,
  * digits and single underscores, not ending in '_', not a reserved word.

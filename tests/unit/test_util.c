@@ -1,6 +1,9 @@
-/* Unit tests of the shared utilities: buffer, arena, JSON copy, file helpers. */
+/* Unit tests of the shared utilities: buffer, arena, JSON copy, file
+ * helpers, the work pool. */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +14,7 @@
 #include "util/fsutil.h"
 #include "util/json_copy.h"
 #include "util/json_print.h"
+#include "util/parallel.h"
 #include "util/strbuf.h"
 
 static int failures;
@@ -181,6 +185,77 @@ static void test_atomic_unchanged(void)
     CHECK(system(cmd) == 0);
 }
 
+enum { LOOP_SIZE = 20000 };
+
+typedef struct loop_check {
+    atomic_int calls[LOOP_SIZE];
+    atomic_int task_runs;
+} loop_check;
+
+static void count_call(size_t i, void *ctx)
+{
+    loop_check *c = ctx;
+    atomic_fetch_add(&c->calls[i], 1);
+}
+
+static void count_task(void *ctx)
+{
+    loop_check *c = ctx;
+    atomic_fetch_add(&c->task_runs, 1);
+}
+
+static void *serve(void *pool)
+{
+    work_pool_serve(pool);
+    return NULL;
+}
+
+/* Every index exactly once, whoever runs the loop: the caller alone (no
+ * pool; a pool nobody serves), new threads, or serving threads (several
+ * loops in a row through one pool); a posted task runs once, by the time
+ * the pool is closed and its threads joined, or at once without a pool. */
+static int each_index_once(loop_check *c)
+{
+    int ok = 1;
+    for (size_t i = 0; i < LOOP_SIZE; i++) {
+        ok &= atomic_load(&c->calls[i]) == 1;
+        atomic_store(&c->calls[i], 0);
+    }
+    return ok;
+}
+
+static void test_work_pool(void)
+{
+    static loop_check c;
+    parallel_for(LOOP_SIZE, 1, count_call, &c);
+    CHECK(each_index_once(&c));
+    parallel_for(LOOP_SIZE, 3, count_call, &c);
+    CHECK(each_index_once(&c));
+    work_pool_post(NULL, count_task, &c);
+    CHECK(atomic_load(&c.task_runs) == 1);
+
+    work_pool *unserved = work_pool_new();
+    parallel_for_in(unserved, LOOP_SIZE, 4, count_call, &c);
+    CHECK(each_index_once(&c));
+    work_pool_close(unserved);
+    work_pool_free(unserved);
+
+    work_pool *pool = work_pool_new();
+    pthread_t threads[2];
+    for (int t = 0; t < 2; t++)
+        CHECK(pthread_create(&threads[t], NULL, serve, pool) == 0);
+    for (int round = 0; round < 50; round++) {
+        parallel_for_in(pool, LOOP_SIZE, 3, count_call, &c);
+        CHECK(each_index_once(&c));
+    }
+    work_pool_post(pool, count_task, &c);
+    work_pool_close(pool);
+    for (int t = 0; t < 2; t++)
+        pthread_join(threads[t], NULL);
+    work_pool_free(pool);
+    CHECK(atomic_load(&c.task_runs) == 2);
+}
+
 static void test_find_pages(void)
 {
     char root[] = "/tmp/apimd-util-XXXXXX";
@@ -301,6 +376,7 @@ int main(void)
     test_arena();
     test_json_copy();
     test_atomic_unchanged();
+    test_work_pool();
     test_find_pages();
     printf("util: %s\n", failures ? "FAILED" : "ok");
     return failures ? 1 : 0;
