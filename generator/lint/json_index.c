@@ -1,6 +1,8 @@
 /* Where each key of a JSON text is written. cJSON keeps no positions, and
- * the cross-page rules run after the page is gone, so lint_page notes the
- * line of every key of every JSON block for them to point at. */
+ * the cross-page rules run after the page is gone, so lint_page keeps the
+ * text of every JSON block for them to point into; the keys of a block are
+ * read (and sorted) the first time one is asked for, which happens for a
+ * few blocks of the thousands. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -224,17 +226,26 @@ json_block_index *json_index_text(lint_page_record *r, const char *text,
                                          r->cap_blocks);
     block->first_line = block_first;
     block->last_line = block_last;
-    json_scanner js = {text, 0, first_line, 1, r, block, STRBUF_INIT, STRBUF_INIT};
+    block->text = arena_strdup(&r->mem, text);
+    block->text_line = first_line;
+    return block;
+}
+
+/* The keys of the block's text, sorted by pointer, the first written
+ * first. */
+static void read_keys(lint_page_record *r, json_block_index *block)
+{
+    json_scanner js = {block->text, 0, block->text_line, 1, r, block, STRBUF_INIT,
+                       STRBUF_INIT};
     strbuf_puts(&js.path, ""); /* the root pointer is "" */
     /* A text that does not parse keeps the keys read before the error:
      * example-json reports the error itself. */
     scan_value(&js, 0);
     strbuf_free(&js.path);
     strbuf_free(&js.key);
-    /* json_key_lookup sorts the keys of the few blocks it is asked
-     * about. */
-    block->sorted = block->nkeys < 2;
-    return block;
+    if (block->nkeys > 1)
+        qsort(block->keys, block->nkeys, sizeof *block->keys, compare_keys);
+    block->text = NULL;
 }
 
 /* Blocks are indexed in page order and never overlap: a binary search
@@ -260,11 +271,8 @@ int json_key_lookup(lint_page_record *r, int line, const char *pointer,
                     int *col)
 {
     json_block_index *block = (json_block_index *)json_block_at(r, line);
-    if (block && !block->sorted) {
-        /* Sorted by pointer, the first written first. */
-        qsort(block->keys, block->nkeys, sizeof *block->keys, compare_keys);
-        block->sorted = 1;
-    }
+    if (block && block->text)
+        read_keys(r, block);
     size_t lo = 0, hi = block ? block->nkeys : 0;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;

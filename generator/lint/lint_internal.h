@@ -26,12 +26,15 @@ typedef struct json_key_line {
     int line, col;
 } json_key_line;
 
-/* A JSON text of the page (code block or HTTP body) and its keys. */
+/* A JSON text of the page (code block or HTTP body) and its keys. The
+ * keys of a few blocks are ever asked for: the text is kept and read for
+ * its keys when they first are. */
 typedef struct json_block_index {
     int first_line, last_line; /* the block, fences and headers included */
     int truncated; /* its annotation says "truncated": true */
-    int sorted;    /* keys in json_key_lookup's order, not text order */
-    json_key_line *keys;
+    const char *text; /* a copy, until its keys are read; then NULL */
+    int text_line;    /* the line the text starts on */
+    json_key_line *keys; /* sorted for json_key_lookup */
     size_t nkeys, cap_keys;
 } json_block_index;
 
@@ -67,13 +70,14 @@ void lint_collect_suppressions(const page *p, lint_page_record *r,
                                lint_findings *out);
 int lint_is_suppressed(const lint_page_record *r, const char *rule, int line);
 
-/* Index the keys of a JSON text starting at first_line (column first_col
- * for the first line) into a block spanning block_first..block_last. */
+/* Notes a JSON text starting at first_line (column 1) as the block
+ * spanning block_first..block_last; its keys are read when first asked
+ * for. */
 json_block_index *json_index_text(lint_page_record *r, const char *text,
                                   int first_line, int block_first,
                                   int block_last);
 /* The line of a key inside the block holding line, or 0 when unknown.
- * Sorts the block's keys on first use: not thread-safe, after page lint
+ * Reads the block's keys on first use: not thread-safe, after page lint
  * only. */
 int json_key_lookup(lint_page_record *r, int line, const char *pointer,
                     int *col);
