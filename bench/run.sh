@@ -153,6 +153,51 @@ if [ -n "$apimd" ]; then
     echo "bench: the single pass does not give what the three commands give" >&2
 fi
 
+# ---- baseline and single pass in turn ---------------------------------------
+# The machine's load comes in bursts that outlast a run, and the rows above
+# are measured one after the other, each best of $runs: the baseline's runs
+# and the single pass's can catch different bursts. Here the two take
+# turns, run for run, so that both see the same conditions, each going
+# first in every other pair (a run can slow the one after it: the memory
+# the single pass frees at its exit is reclaimed meanwhile). Printed are the
+# ratio of their bests and the median of the ratios of the pairs.
+pair_baseline() {
+  "$rss" -o "$out/pair-baseline.rss" -- "$build/bench/baseline_cmark" "$corpus" >/dev/null 2>&1
+}
+pair_single() {
+  "$rss" -o "$out/pair-single.rss" -- "$apimd" generate -q -o "$out/single" \
+    --schema "$out/single-schema.json" --lint "$out/single-lint.json" --lint-format json \
+    "$corpus" >/dev/null 2>&1
+}
+paired_best= paired_median=
+if [ -n "$single_wall" ]; then
+  : >"$out/pairs"
+  for ((i = 1; i <= runs; i++)); do
+    if ((i % 2)); then
+      pair_baseline
+      pair_single
+    else
+      pair_single
+      pair_baseline
+    fi
+    echo "$(awk '$1 == "wall_seconds" {print $2}' "$out/pair-baseline.rss")" \
+      "$(awk '$1 == "wall_seconds" {print $2}' "$out/pair-single.rss")" >>"$out/pairs"
+  done
+  read -r paired_best paired_median < <(awk '
+    {b[NR] = $1; s[NR] = $2; r[NR] = $1 > 0 ? $2 / $1 : 0}
+    NR == 1 || $1 < bb {bb = $1}
+    NR == 1 || $2 < bs {bs = $2}
+    END {
+      n = NR
+      for (i = 2; i <= n; i++) { v = r[i]; for (j = i - 1; j >= 1 && r[j] > v; j--) r[j + 1] = r[j]; r[j + 1] = v }
+      m = n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+      printf "%.2f %.2f\n", (bb > 0 ? bs / bb : 0), m
+    }' "$out/pairs")
+  echo
+  echo "baseline and single pass in turn, $runs pairs: best against best $paired_best," \
+    "median of the pairs $paired_median"
+fi
+
 # ---- JSON ------------------------------------------------------------------
 echo
 texts=$(python3 bench/extract-json.py "$corpus" "$out/json")
@@ -201,6 +246,7 @@ echo "  baseline (cmark-gfm, 1 thread)          ${base_wall}s"
 if [ -n "$single_wall" ]; then
   echo "  apimd single pass (schema+lint+generate) ${single_wall}s  ratio $(ratio "$single_wall" "$base_wall")  peak RSS $(mib "$single_kb") MiB"
   echo "    into a fresh directory                 ${fresh_wall:--}s  ratio $(ratio "${fresh_wall:-0}" "$base_wall")  peak RSS $(mib "${fresh_kb:-0}") MiB"
+  echo "    run in turn with the baseline           ratio $paired_best (median of $runs pairs: $paired_median)"
 fi
 echo "  generated code vs cJSON                  ${gen_ratio:-not measured}"
 [ -n "$old_out" ] && rm -rf "$old_out"
