@@ -26,6 +26,7 @@ import sys
 STAGES = [
     ("find pages", ["fs_find_pages"]),
     ("pages", ["worker"]),
+    ("prepare", ["json_arena_prepare"]),
     ("merge", ["model_merge"]),
     ("lint model", ["lint_run_model", "lint_run_render"]),
     ("schema", ["docs_write_schema"]),
@@ -33,7 +34,8 @@ STAGES = [
     ("view", ["c_view_build_in", "c_view_build"]),
     ("render", ["render_worker"]),
     ("output", ["output_stream_finish", "generate"]),
-    ("free", ["pipeline_result_free", "lint_run_end", "docs_run_end"]),
+    ("free", ["pipeline_result_free", "pipeline_result_free_model", "lint_run_end",
+              "docs_run_end"]),
     ("start/exit", ["main", "_start", "_dl_start"]),
 ]
 
