@@ -32,13 +32,17 @@ struct json_arena {
     share *shares;
 };
 
-/* Prepared blocks (json_arena_prepare), of the regular size. */
+/* Prepared blocks (json_arena_prepare), of the regular size. Their count
+ * is read without the lock first: most arenas (a page's) find none, and
+ * need not take a lock every thread shares to learn it. */
 static pthread_mutex_t prepared_lock = PTHREAD_MUTEX_INITIALIZER;
 static block *prepared;
-static size_t nprepared;
+static atomic_size_t nprepared;
 
 static block *take_prepared(void)
 {
+    if (atomic_load_explicit(&nprepared, memory_order_relaxed) == 0)
+        return NULL;
     pthread_mutex_lock(&prepared_lock);
     block *b = prepared;
     if (b) {
@@ -49,13 +53,7 @@ static block *take_prepared(void)
     return b;
 }
 
-size_t json_arena_prepared_blocks(void)
-{
-    pthread_mutex_lock(&prepared_lock);
-    size_t n = nprepared;
-    pthread_mutex_unlock(&prepared_lock);
-    return n;
-}
+size_t json_arena_prepared_blocks(void) { return atomic_load(&nprepared); }
 
 void json_arena_prepare(size_t max_bytes, const atomic_int *stop)
 {
@@ -80,8 +78,15 @@ void json_arena_prepare(size_t max_bytes, const atomic_int *stop)
 
 void json_arena_release_prepared(void)
 {
-    for (block *b; (b = take_prepared());)
+    pthread_mutex_lock(&prepared_lock);
+    block *b = prepared;
+    prepared = NULL;
+    atomic_store(&nprepared, 0);
+    pthread_mutex_unlock(&prepared_lock);
+    for (block *next; b; b = next) {
+        next = b->next;
         free(b);
+    }
 }
 
 static _Thread_local json_arena *current;
