@@ -189,8 +189,3 @@ void parallel_for_in(work_pool *pool, size_t n, int jobs, void (*fn)(size_t i, v
         jobs = (int)n;
     work_pool_run(pool, jobs > 1 ? jobs - 1 : 0, run_loop, &w);
 }
-
-void parallel_for(size_t n, int jobs, void (*fn)(size_t i, void *ctx), void *ctx)
-{
-    parallel_for_in(NULL, n, jobs, fn, ctx);
-}

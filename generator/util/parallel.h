@@ -39,6 +39,5 @@ void work_pool_run(work_pool *p, int helpers, void (*worker)(void *arg), void *a
  * jobs <= 1, or threads that cannot be had: all on the calling thread. */
 void parallel_for_in(work_pool *pool, size_t n, int jobs, void (*fn)(size_t i, void *ctx),
                      void *ctx);
-void parallel_for(size_t n, int jobs, void (*fn)(size_t i, void *ctx), void *ctx);
 
 #endif

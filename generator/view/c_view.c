@@ -214,13 +214,7 @@ static cJSON *assemble(view_build *b, int jobs, work_pool *pool)
 
 cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error)
 {
-    return c_view_build_jobs(model_json, prefix, 1, error);
-}
-
-cJSON *c_view_build_jobs(const cJSON *model_json, const char *prefix, int jobs,
-                         strbuf *error)
-{
-    return c_view_build_in(model_json, prefix, jobs, NULL, NULL, error);
+    return c_view_build_in(model_json, prefix, 1, NULL, NULL, error);
 }
 
 cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,

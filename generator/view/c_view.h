@@ -23,14 +23,11 @@
  * the model's namespace (microsoft.graph -> graph). Returns a new cJSON the
  * caller deletes, or NULL with the reason in *error. */
 cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error);
-/* The same, with the types' views built on up to jobs threads; the view
- * does not depend on jobs. */
-cJSON *c_view_build_jobs(const cJSON *model_json, const char *prefix, int jobs,
-                         strbuf *error);
-/* The same, with every value of the view allocated in arena (when not
- * NULL): the view is then dropped with json_arena_free, never given to
- * cJSON_Delete; the threads beside the calling one come from pool (NULL:
- * new ones). */
+/* The same, with the types' views built on up to jobs threads (the view
+ * does not depend on jobs; those beside the calling one come from pool,
+ * or are new when it is NULL) and every value of the view allocated in
+ * arena (when not NULL): the view is then dropped with json_arena_free,
+ * never given to cJSON_Delete. */
 cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
                        work_pool *pool, json_arena *arena, strbuf *error);
 

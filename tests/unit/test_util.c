@@ -262,9 +262,9 @@ static int each_index_once(loop_check *c)
 static void test_work_pool(void)
 {
     static loop_check c;
-    parallel_for(LOOP_SIZE, 1, count_call, &c);
+    parallel_for_in(NULL, LOOP_SIZE, 1, count_call, &c);
     CHECK(each_index_once(&c));
-    parallel_for(LOOP_SIZE, 3, count_call, &c);
+    parallel_for_in(NULL, LOOP_SIZE, 3, count_call, &c);
     CHECK(each_index_once(&c));
     work_pool_post(NULL, count_task, &c);
     CHECK(atomic_load(&c.task_runs) == 1);
