@@ -1,5 +1,6 @@
 #include "cli/pipeline.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -25,13 +26,55 @@ typedef struct run_state {
     atomic_size_t done;
 } run_state;
 
-static void handle_page(run_state *st, size_t i)
+/* The directory of the pages a worker reads, kept open: pages come in
+ * path order, so a worker's next page is mostly in the same directory, and
+ * opening a name in it spares the kernel the lookup of the whole path. */
+typedef struct page_dir {
+    char *path; /* up to and with the last '/'; NULL: none open */
+    size_t len;
+    int fd;     /* -1: could not be opened; whole paths are opened then */
+} page_dir;
+
+#define PAGE_DIR_INIT {NULL, 0, -1}
+
+static void page_dir_close(page_dir *d)
+{
+    if (d->fd >= 0)
+        close(d->fd);
+    free(d->path);
+    *d = (page_dir)PAGE_DIR_INIT;
+}
+
+/* The directory to open path's file in (the worker's, reopened when the
+ * page is in another one), and the name to open there. */
+static int page_dir_of(page_dir *d, const char *path, const char **name)
+{
+    const char *slash = strrchr(path, '/');
+    *name = path;
+    if (!slash)
+        return AT_FDCWD;
+    size_t len = (size_t)(slash - path) + 1;
+    if (!d->path || d->len != len || memcmp(d->path, path, len) != 0) {
+        page_dir_close(d);
+        d->path = xstrndup(path, len);
+        d->len = len;
+        d->fd = open(d->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    if (d->fd < 0)
+        return AT_FDCWD;
+    *name = slash + 1;
+    return d->fd;
+}
+
+static void handle_page(run_state *st, size_t i, page_dir *dir)
 {
     const fs_page_ref *ref = &st->pages.items[i];
     strbuf err = STRBUF_INIT;
     char *data;
     size_t len;
-    if (fs_read_file(ref->path, FS_MAX_PAGE_BYTES, &data, &len, &err) != 0) {
+    const char *name;
+    int dir_fd = page_dir_of(dir, ref->path, &name);
+    if (fs_read_file_at(dir_fd, name, ref->path, FS_MAX_PAGE_BYTES, &data, &len, &err) != 0) {
         st->errors[i] = strbuf_detach(&err);
         return;
     }
@@ -56,13 +99,15 @@ static void handle_page(run_state *st, size_t i)
 static void *worker(void *arg)
 {
     run_state *st = arg;
+    page_dir dir = PAGE_DIR_INIT;
     for (;;) {
         size_t i = atomic_fetch_add(&st->next, 1);
         if (i >= st->pages.count)
             break;
-        handle_page(st, i);
+        handle_page(st, i, &dir);
         atomic_fetch_add(&st->done, 1);
     }
+    page_dir_close(&dir);
     return NULL;
 }
 

@@ -14,12 +14,18 @@
 int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
                  strbuf *err)
 {
+    return fs_read_file_at(AT_FDCWD, path, path, max_bytes, data, len, err);
+}
+
+int fs_read_file_at(int dir_fd, const char *name, const char *path, size_t max_bytes,
+                    char **data, size_t *len, strbuf *err)
+{
     *data = NULL;
     *len = 0;
     /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
      * writer forever; it is refused below like any other non-regular
      * file. For a regular file the flag changes nothing. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    int fd = openat(dir_fd, name, O_RDONLY | O_NONBLOCK);
     if (fd < 0) {
         strbuf_printf(err, "%s: cannot open: %s\n", path, strerror(errno));
         return -1;
@@ -37,9 +43,12 @@ int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
         return -1;
     }
     /* Room for the size the file has, the final '\0' and one byte more,
-     * so that reading a file whose size did not change ends at EOF without
-     * doubling the buffer. */
-    size_t cap = (size_t)st.st_size + 2, n = 0;
+     * so that a file that grew since fstat shows it without the buffer
+     * doubling. Reading stops at the size fstat gave: the read that would
+     * confirm the end costs a system call per page, and a file that grows
+     * while it is read has no better size than the one it had. */
+    size_t size = (size_t)st.st_size;
+    size_t cap = size + 2, n = 0;
     char *buf = xmalloc(cap);
     for (;;) {
         if (n + 1 >= cap) {
@@ -65,6 +74,8 @@ int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
         if (r == 0)
             break;
         n += (size_t)r;
+        if (n == size)
+            break;
     }
     close(fd);
     buf[n] = '\0';

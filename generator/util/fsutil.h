@@ -14,6 +14,10 @@
 /* Reads the whole file. Returns 0, or -1 with "path: reason" in err. */
 int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
                  strbuf *err);
+/* The same for the file name in the directory open as dir_fd (AT_FDCWD:
+ * the working directory); path names it in messages. */
+int fs_read_file_at(int dir_fd, const char *name, const char *path, size_t max_bytes,
+                    char **data, size_t *len, strbuf *err);
 
 typedef struct fs_page_ref {
     char *path;     /* as it can be opened: root joined with rel */

@@ -1,6 +1,7 @@
 /* Unit tests of the shared utilities: buffer, arena, JSON copy, file
  * helpers, the work pool. */
 #include <assert.h>
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -291,6 +292,40 @@ static void test_work_pool(void)
     CHECK(atomic_load(&c.task_runs) == 2);
 }
 
+/* fs_read_file_at: a name in a directory open as a descriptor, read whole
+ * (empty too); its messages name the path given for them, and a FIFO is
+ * refused rather than waited on. */
+static void check_read_in_directory(const char *root)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/api", root);
+    int dir = open(path, O_RDONLY | O_DIRECTORY);
+    CHECK(dir >= 0);
+    char *data;
+    size_t len;
+    strbuf err = STRBUF_INIT;
+    CHECK(fs_read_file_at(dir, "a.md", "shown/a.md", 100, &data, &len, &err) == 0);
+    CHECK(len == 4 && strcmp(data, "# a\n") == 0);
+    free(data);
+    snprintf(path, sizeof path, "%s/api/empty.md", root);
+    write_text(path, "");
+    CHECK(fs_read_file_at(dir, "empty.md", path, 100, &data, &len, &err) == 0);
+    CHECK(len == 0 && data[0] == '\0');
+    free(data);
+    CHECK(fs_read_file_at(dir, "missing.md", "shown/missing.md", 100, &data, &len, &err) == -1);
+    CHECK(strstr(strbuf_cstr(&err), "shown/missing.md: cannot open") != NULL);
+    strbuf_reset(&err);
+    snprintf(path, sizeof path, "%s/api/fifo.md", root);
+    CHECK(mkfifo(path, 0600) == 0);
+    CHECK(fs_read_file_at(dir, "fifo.md", "shown/fifo.md", 100, &data, &len, &err) == -1);
+    CHECK(strstr(strbuf_cstr(&err), "shown/fifo.md: not a regular file") != NULL);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/api/empty.md", root);
+    unlink(path);
+    close(dir);
+    strbuf_free(&err);
+}
+
 static void test_find_pages(void)
 {
     char root[] = "/tmp/apimd-util-XXXXXX";
@@ -331,6 +366,7 @@ static void test_find_pages(void)
     CHECK(fs_read_file(path, 2, &data, &len, &err) == -1);
     CHECK(strstr(strbuf_cstr(&err), "more than") != NULL);
     strbuf_reset(&err);
+    check_read_in_directory(root);
     CHECK(fs_find_pages("/nonexistent/apimd", &list, &err) == -1);
     CHECK(strstr(strbuf_cstr(&err), "/nonexistent/apimd") != NULL);
 
