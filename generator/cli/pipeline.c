@@ -239,13 +239,14 @@ static void *run_beside(void *arg)
     return NULL;
 }
 
-/* The merge, with opts->beside_merge on another thread meanwhile. */
-static model *merge_beside(const pipeline_options *opts, model **fragments, size_t n)
+/* The merge, with opts->beside_merge on another thread meanwhile (when
+ * there is more than one job). */
+static model *merge_beside(const pipeline_options *opts, int jobs, model **fragments,
+                           size_t n)
 {
     beside_work b = {opts, n, 0};
     atomic_init(&b.stop, 0);
     pthread_t thread;
-    int jobs = opts->jobs > 0 ? opts->jobs : pipeline_default_jobs();
     int started = opts->beside_merge && jobs > 1 &&
                   pthread_create(&thread, NULL, run_beside, &b) == 0;
     model *m = model_merge(fragments, n);
@@ -276,7 +277,8 @@ int pipeline_run(const pipeline_options *opts, pipeline_result *result,
     if (opts->on_count)
         opts->on_count(n, opts->user);
 
-    run_workers(&st, opts->jobs > 0 ? opts->jobs : pipeline_default_jobs());
+    int jobs = opts->jobs > 0 ? opts->jobs : pipeline_default_jobs();
+    run_workers(&st, jobs);
 
     int status = collect_errors(&st, errors);
     result->npages = n;
@@ -287,7 +289,7 @@ int pipeline_run(const pipeline_options *opts, pipeline_result *result,
         st.pages.items[i].rel_path = NULL;
     }
     if (status == 0) {
-        result->model = merge_beside(opts, st.fragments, n);
+        result->model = merge_beside(opts, jobs, st.fragments, n);
     } else {
         for (size_t i = 0; i < n; i++)
             if (st.fragments[i])

@@ -199,23 +199,6 @@ void output_file_compare(const char *dir, output_file *f)
  * in the way from being followed or from blocking; such a file is not a
  * regular one and is left to the slow path, which names it. */
 
-/* Reads up to n bytes, fewer only at the end of the file; -1 on an error. */
-static ssize_t read_up_to(int fd, char *buf, size_t n)
-{
-    size_t done = 0;
-    while (done < n) {
-        ssize_t got = read(fd, buf + done, n - done);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            return -1;
-        if (got == 0)
-            break;
-        done += (size_t)got;
-    }
-    return (ssize_t)done;
-}
-
 static int head_has_marker(int fd)
 {
     char head[MARKER_WINDOW];
@@ -239,7 +222,7 @@ static int compare_contents(int fd, const output_file *f, file_state *state)
         return -1; /* no room for the marker */
     while (done < f->len) {
         size_t want = f->len - done < sizeof chunk ? f->len - done : sizeof chunk;
-        ssize_t got = read_up_to(fd, chunk, want);
+        ssize_t got = fs_read_up_to(fd, chunk, want);
         if (got < 0)
             return -1;
         if (done == 0 && !output_has_marker(chunk, (size_t)got))

@@ -116,9 +116,9 @@ void patterns_init(void)
 }
 
 /* Match data handed back by pages done with it, for the next pages to
- * take, whichever thread extracts them: what PCRE2 keeps in it (its
- * backtracking frames) is then allocated once, not once per page. */
-/* Match data reused between pages (util/match_data_pool.h). */
+ * take, whichever thread extracts them (util/match_data_pool.h): what
+ * PCRE2 keeps in it (its backtracking frames) is then allocated once, not
+ * once per page. */
 static match_data_pool match_data = MATCH_DATA_POOL_INIT(8);
 
 void patterns_free(void)

@@ -226,6 +226,22 @@ void fs_page_list_free(fs_page_list *list)
     list->count = list->cap = 0;
 }
 
+ssize_t fs_read_up_to(int fd, char *buf, size_t n)
+{
+    size_t done = 0;
+    while (done < n) {
+        ssize_t got = read(fd, buf + done, n - done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        done += (size_t)got;
+    }
+    return (ssize_t)done;
+}
+
 /* The file at path when it is a regular file to compare the output with,
  * or -1. */
 static int open_old_file(const char *path)
@@ -247,7 +263,7 @@ static int old_file_continues_with(int fd, const char *data, size_t len)
     char chunk[COMPARE_CHUNK];
     while (len > 0) {
         size_t want = len < sizeof chunk ? len : sizeof chunk;
-        ssize_t got = read(fd, chunk, want);
+        ssize_t got = fs_read_up_to(fd, chunk, want);
         if (got <= 0 || memcmp(chunk, data, (size_t)got) != 0)
             return 0;
         data += got;

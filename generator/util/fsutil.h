@@ -4,6 +4,7 @@
 #define APIMD_FSUTIL_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "util/strbuf.h"
 
@@ -18,6 +19,9 @@ int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
  * the working directory); path names it in messages. */
 int fs_read_file_at(int dir_fd, const char *name, const char *path, size_t max_bytes,
                     char **data, size_t *len, strbuf *err);
+/* Reads up to n bytes from fd, fewer only at the end of the file; -1 on
+ * an error. */
+ssize_t fs_read_up_to(int fd, char *buf, size_t n);
 
 typedef struct fs_page_ref {
     char *path;     /* as it can be opened: root joined with rel */
