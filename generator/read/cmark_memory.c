@@ -14,9 +14,10 @@
 #include <string.h>
 
 #include "read/cmark_memory.h"
-#include "util/xalloc.h"
+#include "util/blocks.h"
 
 enum {
+    /* Header included: a size of the block source's (util/blocks.h). */
     BLOCK_SIZE = 256 * 1024,
     /* How far ahead of its use memory is zeroed: a stretch short enough
      * for memset's vector loop, longer than most requests. */
@@ -77,11 +78,16 @@ static _Thread_local spare_list spares;
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
 
+/* Room for data in a block of the regular size. */
+static size_t regular_room(void) { return BLOCK_SIZE - sizeof(region_block); }
+
+static void free_block(region_block *b) { blocks_free(b, sizeof *b + b->size); }
+
 static void free_blocks(void *head)
 {
     for (region_block *b = head, *next; b; b = next) {
         next = b->next;
-        free(b);
+        free_block(b);
     }
 }
 
@@ -98,11 +104,11 @@ static void set_spares(region_block *head, int count)
 static RARE void new_block(region *r, size_t need)
 {
     region_block *b = spares.head;
-    if (need <= BLOCK_SIZE && b) {
+    if (need <= regular_room() && b) {
         set_spares(b->next, spares.count - 1);
     } else {
-        size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
-        b = xmalloc(sizeof *b + size);
+        size_t size = need > regular_room() ? need : regular_room();
+        b = blocks_alloc(sizeof *b + size);
         b->size = size;
     }
     b->next = r->head;
@@ -220,12 +226,12 @@ void cmark_memory_end(void)
     int count = spares.count;
     while (b) {
         region_block *next = b->next;
-        if (b->size == BLOCK_SIZE && count < MAX_SPARE_BLOCKS) {
+        if (b->size == regular_room() && count < MAX_SPARE_BLOCKS) {
             b->next = head;
             head = b;
             count++;
         } else {
-            free(b);
+            free_block(b);
         }
         b = next;
     }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xalloc.h"
+#include "blocks.h"
 
 struct arena_chunk {
     arena_chunk *next;
@@ -17,15 +17,20 @@ struct arena_chunk {
 
 /* Chunks start small and double up to the largest size: a model fragment of
  * a short page needs only a few hundred bytes, and thousands of fragments
- * live until the merge. */
+ * live until the merge. The sizes are of whole chunks, header included:
+ * blocks of the block source's sizes (util/blocks.h). */
 enum { ARENA_FIRST_CHUNK = 1024, ARENA_CHUNK_SIZE = 64 * 1024 };
 
+static size_t chunk_bytes(const arena_chunk *c) { return sizeof *c + c->size; }
+
+/* Room for data in the next regular chunk. */
 static size_t next_chunk_size(const arena *a)
 {
-    size_t last = a->head ? a->head->size : 0;
-    if (last < ARENA_FIRST_CHUNK)
-        return ARENA_FIRST_CHUNK;
-    return last >= ARENA_CHUNK_SIZE ? ARENA_CHUNK_SIZE : last * 2;
+    size_t last = a->head ? chunk_bytes(a->head) : 0;
+    size_t bytes = last < ARENA_FIRST_CHUNK ? ARENA_FIRST_CHUNK
+                   : last >= ARENA_CHUNK_SIZE ? ARENA_CHUNK_SIZE
+                                              : last * 2;
+    return bytes - sizeof(arena_chunk);
 }
 
 static size_t align_up(size_t n)
@@ -43,7 +48,7 @@ static void *arena_alloc_uncleared(arena *a, size_t n)
         size_t regular = next_chunk_size(a);
         int one_off = n > regular / 4;
         size_t size = one_off ? n : regular;
-        c = xmalloc(sizeof *c + size);
+        c = blocks_alloc(sizeof *c + size);
         c->used = 0;
         c->size = size;
         if (a->head && one_off) {
@@ -138,7 +143,7 @@ void arena_free(arena *a)
     arena_chunk *c = a->head;
     while (c) {
         arena_chunk *next = c->next;
-        free(c);
+        blocks_free(c, chunk_bytes(c));
         c = next;
     }
     a->head = NULL;

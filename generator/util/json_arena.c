@@ -9,10 +9,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "util/blocks.h"
 #include "util/xalloc.h"
 
-/* Below malloc's mmap threshold: blocks come from (and go back to) the
- * heap, which reuses what the reading of the pages freed. */
+/* A size of the block source's (util/blocks.h), header included: blocks
+ * come from and go back to it, which reuses what the reading of the pages
+ * freed. */
 enum { BLOCK_SIZE = 64 * 1024 };
 
 typedef struct block {
@@ -62,9 +64,7 @@ void json_arena_prepare(size_t max_bytes, const atomic_int *stop)
         return;
     for (size_t made = 0; made + BLOCK_SIZE <= max_bytes && !atomic_load(stop);
          made += BLOCK_SIZE) {
-        block *b = malloc(BLOCK_SIZE);
-        if (!b)
-            return;
+        block *b = blocks_alloc(BLOCK_SIZE);
         for (size_t at = 0; at < BLOCK_SIZE; at += (size_t)page)
             ((volatile unsigned char *)b)[at] = 0;
         b->size = BLOCK_SIZE - sizeof *b;
@@ -85,7 +85,7 @@ void json_arena_release_prepared(void)
     pthread_mutex_unlock(&prepared_lock);
     for (block *next; b; b = next) {
         next = b->next;
-        free(b);
+        blocks_free(b, BLOCK_SIZE);
     }
 }
 
@@ -103,9 +103,7 @@ static void *share_take(share *s, size_t n, size_t align)
         size_t size = n > BLOCK_SIZE - sizeof *b ? n : BLOCK_SIZE - sizeof *b;
         b = size == BLOCK_SIZE - sizeof *b ? take_prepared() : NULL;
         if (!b)
-            b = malloc(sizeof *b + size);
-        if (!b)
-            return NULL;
+            b = blocks_alloc(sizeof *b + size);
         b->used = 0;
         b->size = size;
         b->next = s->head;
@@ -192,7 +190,7 @@ void json_arena_free(json_arena *a)
         next_share = s->next;
         for (block *b = s->head, *next; b; b = next) {
             next = b->next;
-            free(b);
+            blocks_free(b, sizeof *b + b->size);
         }
         free(s);
     }

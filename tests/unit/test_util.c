@@ -5,6 +5,9 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,7 @@
 #include <unistd.h>
 
 #include "util/arena.h"
+#include "util/blocks.h"
 #include "util/fsutil.h"
 #include "util/json_arena.h"
 #include "util/json_copy.h"
@@ -145,6 +149,128 @@ static int no_temporary_files(const char *dir)
     char cmd[600];
     snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -q '\\.tmp\\.'", dir);
     return system(cmd) != 0;
+}
+
+/* ---- the block source ---- */
+
+static void fill(unsigned char *p, size_t n, unsigned char mark)
+{
+    memset(p, mark, n);
+}
+
+static int filled(const unsigned char *p, size_t n, unsigned char mark)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != mark)
+            return 0;
+    return 1;
+}
+
+/* Blocks of every class and of other sizes are usable whole, aligned,
+ * and never overlap: each keeps what was written into it while all the
+ * others are written too. */
+static void check_blocks_whole(void)
+{
+    enum { N = 12 };
+    const size_t sizes[N] = {1024, 2048, 4096, 8192, 16384, 32768, 65536, 131072,
+                             262144, 1000, 300000, 65536};
+    unsigned char *blocks[N];
+    for (int i = 0; i < N; i++) {
+        blocks[i] = blocks_alloc(sizes[i]);
+        CHECK((uintptr_t)blocks[i] % alignof(max_align_t) == 0);
+        fill(blocks[i], sizes[i], (unsigned char)(i + 1));
+    }
+    for (int i = 0; i < N; i++)
+        CHECK(filled(blocks[i], sizes[i], (unsigned char)(i + 1)));
+    for (int i = 0; i < N; i++)
+        blocks_free(blocks[i], sizes[i]);
+    blocks_free(NULL, 1024);
+}
+
+/* A freed block serves the next request of its size on the same thread,
+ * and one freed by a thread that has ended serves any thread. */
+static void *free_one_and_end(void *arg)
+{
+    void *p = blocks_alloc(131072);
+    blocks_free(p, 131072);
+    *(void **)arg = p;
+    return NULL;
+}
+
+static void check_blocks_recycled(void)
+{
+    if (!blocks_pooled()) {
+        printf("util: blocks come from malloc in this build; recycling not checked\n");
+        return;
+    }
+    void *a = blocks_alloc(8192);
+    blocks_free(a, 8192);
+    CHECK(blocks_alloc(8192) == a);
+    blocks_free(a, 8192);
+
+    /* This thread keeps no 128 KiB block of its own: it gets the one the
+     * other thread left at its end. */
+    void *mine = blocks_alloc(131072);
+    void *theirs = NULL;
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, free_one_and_end, &theirs) == 0);
+    pthread_join(t, NULL);
+    void *left = blocks_alloc(131072);
+    CHECK(theirs != NULL && left == theirs && left != mine);
+    void *fresh = blocks_alloc(131072);
+    CHECK(fresh != left && fresh != mine);
+    blocks_free(mine, 131072);
+    blocks_free(left, 131072);
+    blocks_free(fresh, 131072);
+}
+
+/* Threads taking and giving back blocks at once never get the same one:
+ * each checks that what it wrote is still there before giving it back. */
+static void *churn(void *arg)
+{
+    unsigned char mark = (unsigned char)(uintptr_t)arg;
+    enum { HELD = 16 };
+    unsigned char *held[HELD] = {0};
+    size_t size[HELD] = {0};
+    int *bad = calloc(1, sizeof *bad);
+    for (int round = 0; round < 2000; round++) {
+        int slot = round % HELD;
+        if (held[slot]) {
+            if (!filled(held[slot], size[slot], mark))
+                *bad = 1;
+            blocks_free(held[slot], size[slot]);
+        }
+        size[slot] = (size_t)1024 << (round % 5);
+        held[slot] = blocks_alloc(size[slot]);
+        fill(held[slot], size[slot], mark);
+    }
+    for (int slot = 0; slot < HELD; slot++) {
+        if (!filled(held[slot], size[slot], mark))
+            *bad = 1;
+        blocks_free(held[slot], size[slot]);
+    }
+    return bad;
+}
+
+static void check_blocks_threads(void)
+{
+    enum { THREADS = 4 };
+    pthread_t t[THREADS];
+    for (int i = 0; i < THREADS; i++)
+        CHECK(pthread_create(&t[i], NULL, churn, (void *)(uintptr_t)(0xA0 + i)) == 0);
+    for (int i = 0; i < THREADS; i++) {
+        void *bad;
+        pthread_join(t[i], &bad);
+        CHECK(bad && *(int *)bad == 0);
+        free(bad);
+    }
+}
+
+static void test_blocks(void)
+{
+    check_blocks_whole();
+    check_blocks_recycled();
+    check_blocks_threads();
 }
 
 /* Values made in an arena are whole trees until the arena goes; an arena
@@ -445,6 +571,7 @@ int main(void)
     test_strbuf();
     test_json_print();
     test_arena();
+    test_blocks();
     test_json_copy();
     test_json_arena();
     test_atomic_unchanged();

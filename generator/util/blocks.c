@@ -1,0 +1,198 @@
+#include "util/blocks.h"
+
+#include <pthread.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+#include "util/xalloc.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define BLOCKS_FROM_MALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BLOCKS_FROM_MALLOC 1
+#endif
+#endif
+
+#ifdef BLOCKS_FROM_MALLOC
+
+void *blocks_alloc(size_t size) { return xmalloc(size); }
+
+void blocks_free(void *block, size_t size)
+{
+    (void)size;
+    free(block);
+}
+
+int blocks_pooled(void) { return 0; }
+
+#else
+
+/* Under valgrind the blocks are announced as heap blocks: memcheck then
+ * checks them as it checks malloc's (reads of what was never written,
+ * use after free, leaks). The link a free block holds is opened to this
+ * file alone, for the moment it is read or written. Outside valgrind
+ * these requests cost a few instructions each. */
+#if defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define ANNOUNCE_ALLOC(p, n) VALGRIND_MALLOCLIKE_BLOCK(p, n, 0, 0)
+#define ANNOUNCE_FREE(p) VALGRIND_FREELIKE_BLOCK(p, 0)
+#define OPEN_LINK(p) VALGRIND_MAKE_MEM_DEFINED(p, sizeof(free_block))
+#define CLOSE_LINK(p) VALGRIND_MAKE_MEM_NOACCESS(p, sizeof(free_block))
+#endif
+#endif
+#ifndef ANNOUNCE_ALLOC
+#define ANNOUNCE_ALLOC(p, n) ((void)(p), (void)(n))
+#define ANNOUNCE_FREE(p) ((void)(p))
+#define OPEN_LINK(p) ((void)(p))
+#define CLOSE_LINK(p) ((void)(p))
+#endif
+
+enum {
+    NCLASSES = 9,                 /* 1 KiB, 2 KiB, ... 256 KiB */
+    HUGE_PAGE = 2 * 1024 * 1024,
+    REGION_SIZE = 32 * HUGE_PAGE, /* 64 MiB of address space at a time */
+};
+
+typedef struct free_block {
+    struct free_block *next;
+} free_block;
+
+/* Shared: the unused rest of the newest region, and the blocks threads
+ * left behind when they ended. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char *cursor, *end;
+static free_block *shared_free[NCLASSES];
+
+/* Each thread's own freed blocks, by class: taken back without a lock. */
+static _Thread_local free_block *own_free[NCLASSES];
+static pthread_key_t exit_key;
+static pthread_once_t exit_once = PTHREAD_ONCE_INIT;
+
+/* The class of a size, or -1 when it is not one of the blocks' sizes. */
+static int class_of(size_t size)
+{
+    if (size < BLOCKS_MIN || size > BLOCKS_MAX || (size & (size - 1)) != 0)
+        return -1;
+    int c = 0;
+    for (size_t s = BLOCKS_MIN; s < size; s <<= 1)
+        c++;
+    return c;
+}
+
+static free_block *pop(free_block **list)
+{
+    free_block *b = *list;
+    if (b) {
+        OPEN_LINK(b);
+        *list = b->next;
+    }
+    return b;
+}
+
+static void push(free_block **list, free_block *b)
+{
+    OPEN_LINK(b);
+    b->next = *list;
+    CLOSE_LINK(b);
+    *list = b;
+}
+
+/* A thread that ends hands its freed blocks to the others. */
+static void hand_over(void *unused)
+{
+    (void)unused;
+    pthread_mutex_lock(&lock);
+    for (int c = 0; c < NCLASSES; c++) {
+        free_block *b;
+        while ((b = pop(&own_free[c])) != NULL)
+            push(&shared_free[c], b);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+static void create_exit_key(void) { pthread_key_create(&exit_key, hand_over); }
+
+/* A new region, aligned to the huge page size so that every 2 MiB of it
+ * can be one page. With the lock held; 0 when none can be had. */
+static int map_region(void)
+{
+    size_t span = (size_t)REGION_SIZE + HUGE_PAGE;
+    unsigned char *raw = mmap(NULL, span, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (raw == MAP_FAILED)
+        return 0;
+    uintptr_t at = ((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    unsigned char *region = (unsigned char *)at;
+    if (region > raw)
+        munmap(raw, (size_t)(region - raw));
+    size_t tail = (size_t)(raw + span - (region + REGION_SIZE));
+    if (tail)
+        munmap(region + REGION_SIZE, tail);
+#ifdef MADV_HUGEPAGE
+    madvise(region, REGION_SIZE, MADV_HUGEPAGE); /* a hint: fine if refused */
+#endif
+    cursor = region;
+    end = region + REGION_SIZE;
+    return 1;
+}
+
+/* A block of class c that another thread left, or a new one from a
+ * region; NULL when no region can be mapped. What is left of a region too
+ * small for the block is dropped (at most 256 KiB of 64 MiB). */
+static void *take_shared(int c, size_t size)
+{
+    pthread_mutex_lock(&lock);
+    void *p = pop(&shared_free[c]);
+    if (!p && ((size_t)(end - cursor) >= size || map_region())) {
+        p = cursor;
+        cursor += size;
+    }
+    pthread_mutex_unlock(&lock);
+    return p;
+}
+
+void *blocks_alloc(size_t size)
+{
+    _Static_assert(HUGE_PAGE % alignof(max_align_t) == 0 &&
+                       BLOCKS_MIN % alignof(max_align_t) == 0,
+                   "blocks keep the alignment of their region");
+    int c = class_of(size);
+    if (c >= 0) {
+        void *p = pop(&own_free[c]);
+        if (!p)
+            p = take_shared(c, size);
+        if (p) {
+            ANNOUNCE_ALLOC(p, size);
+            return p;
+        }
+    }
+    return xmalloc(size); /* also when no region could be mapped */
+}
+
+void blocks_free(void *block, size_t size)
+{
+    if (!block)
+        return;
+    int c = class_of(size);
+    if (c >= 0) {
+        /* A block of a class size is kept even when it came from malloc
+         * (no region could be mapped): it serves as well. */
+        /* Set again when blocks are freed after the hand-over, by
+         * another key's destructor: the hand-over then runs once more. */
+        pthread_once(&exit_once, create_exit_key);
+        if (!pthread_getspecific(exit_key))
+            pthread_setspecific(exit_key, own_free);
+        ANNOUNCE_FREE(block);
+        push(&own_free[c], block);
+        return;
+    }
+    free(block);
+}
+
+int blocks_pooled(void) { return 1; }
+
+#endif
