@@ -6,7 +6,6 @@
  * cmark's allocator interface passes no context, so the region in use is a
  * per-thread variable: each worker thread reads its own page. (cmark's own
  * arena allocator is one global region, unusable from several threads.) */
-#include <pthread.h>
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,9 +21,6 @@ enum {
     /* How far ahead of its use memory is zeroed: a stretch short enough
      * for memset's vector loop, longer than most requests. */
     ZERO_STEP = 1024,
-    /* Blocks a thread keeps between pages: enough for all but the
-     * largest pages. */
-    MAX_SPARE_BLOCKS = 4,
 };
 
 /* cmark asks for zeroed memory almost every time (nodes, iterators); the
@@ -65,52 +61,17 @@ static size_t room(const region *r) { return (size_t)(r->end - r->cursor); }
 /* Rare paths, kept out of line so that the common one stays short. */
 #define RARE __attribute__((noinline))
 
-/* Blocks of finished pages are kept for the thread's next pages: memory
- * touched once is not faulted in again for every page, as fresh blocks
- * from a growing heap would be. They are freed when the thread ends (the
- * key's destructor), or by cmark_memory_cleanup() for the calling thread. */
-typedef struct spare_list {
-    region_block *head;
-    int count;
-} spare_list;
-
-static _Thread_local spare_list spares;
-static pthread_key_t spare_key;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-
 /* Room for data in a block of the regular size. */
 static size_t regular_room(void) { return BLOCK_SIZE - sizeof(region_block); }
 
-static void free_block(region_block *b) { blocks_free(b, sizeof *b + b->size); }
-
-static void free_blocks(void *head)
-{
-    for (region_block *b = head, *next; b; b = next) {
-        next = b->next;
-        free_block(b);
-    }
-}
-
-static void create_spare_key(void) { pthread_key_create(&spare_key, free_blocks); }
-
-static void set_spares(region_block *head, int count)
-{
-    spares.head = head;
-    spares.count = count;
-    pthread_once(&spare_once, create_spare_key);
-    pthread_setspecific(spare_key, head);
-}
-
+/* Blocks of the regular size are the block source's: those of finished
+ * pages serve the thread's next pages, so memory touched once is not
+ * faulted in again for every page. */
 static RARE void new_block(region *r, size_t need)
 {
-    region_block *b = spares.head;
-    if (need <= regular_room() && b) {
-        set_spares(b->next, spares.count - 1);
-    } else {
-        size_t size = need > regular_room() ? need : regular_room();
-        b = blocks_alloc(sizeof *b + size);
-        b->size = size;
-    }
+    size_t size = need > regular_room() ? need : regular_room();
+    region_block *b = blocks_alloc(sizeof *b + size);
+    b->size = size;
     b->next = r->head;
     r->head = b;
     r->cursor = r->zeroed = b->data;
@@ -216,30 +177,13 @@ cmark_mem *cmark_memory_begin(void)
     return &region_mem;
 }
 
-/* Blocks of the regular size go back to the thread's spares (up to
- * MAX_SPARE_BLOCKS); larger ones, for huge pages, are freed. */
 void cmark_memory_end(void)
 {
     region_block *b = current.head;
     current = (region){0};
-    region_block *head = spares.head;
-    int count = spares.count;
     while (b) {
         region_block *next = b->next;
-        if (b->size == regular_room() && count < MAX_SPARE_BLOCKS) {
-            b->next = head;
-            head = b;
-            count++;
-        } else {
-            free_block(b);
-        }
+        blocks_free(b, sizeof *b + b->size);
         b = next;
     }
-    set_spares(head, count);
-}
-
-void cmark_memory_cleanup(void)
-{
-    free_blocks(spares.head);
-    set_spares(NULL, 0);
 }

@@ -8,10 +8,8 @@
  * tree parsed with it needs no cmark_node_free(), only the end below. */
 cmark_mem *cmark_memory_begin(void);
 /* Ends the region, and with it every tree made since the begin. Its
- * blocks are kept (a few) for this thread's next page, or freed. */
+ * blocks go back to the block source (util/blocks.h), which gives them
+ * to this thread's next page. */
 void cmark_memory_end(void);
-/* Frees the memory this thread keeps for its next page (threads that
- * end free theirs themselves). */
-void cmark_memory_cleanup(void);
 
 #endif

@@ -66,7 +66,6 @@ void page_reader_cleanup(void)
 {
     cmark_release_plugins();
     table_extension = NULL;
-    cmark_memory_cleanup();
 }
 
 const table_node_types *reader_table_types(void) { return &table_types; }
