@@ -180,9 +180,9 @@ void blocks_free(void *block, size_t size)
     int c = class_of(size);
     if (c >= 0) {
         /* A block of a class size is kept even when it came from malloc
-         * (no region could be mapped): it serves as well. */
-        /* Set again when blocks are freed after the hand-over, by
-         * another key's destructor: the hand-over then runs once more. */
+         * (no region could be mapped): it serves as well. The key is set
+         * again when blocks are freed after the hand-over (by another
+         * key's destructor): the hand-over then runs once more. */
         pthread_once(&exit_once, create_exit_key);
         if (!pthread_getspecific(exit_key))
             pthread_setspecific(exit_key, own_free);
