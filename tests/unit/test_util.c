@@ -208,8 +208,9 @@ static void check_blocks_recycled(void)
     CHECK(blocks_alloc(8192) == a);
     blocks_free(a, 8192);
 
-    /* This thread keeps no 128 KiB block of its own: it gets the one the
-     * other thread left at its end. */
+    /* Once this thread has taken the 128 KiB block it freed above, it has
+     * none of its own left: the next is the one the other thread left at
+     * its end, and the one after a new one. */
     void *mine = blocks_alloc(131072);
     void *theirs = NULL;
     pthread_t t;
@@ -226,43 +227,48 @@ static void check_blocks_recycled(void)
 
 /* Threads taking and giving back blocks at once never get the same one:
  * each checks that what it wrote is still there before giving it back. */
+typedef struct churn_work {
+    unsigned char mark;
+    int bad; /* set when a block lost what its thread wrote */
+} churn_work;
+
 static void *churn(void *arg)
 {
-    unsigned char mark = (unsigned char)(uintptr_t)arg;
+    churn_work *w = arg;
     enum { HELD = 16 };
     unsigned char *held[HELD] = {0};
     size_t size[HELD] = {0};
-    int *bad = calloc(1, sizeof *bad);
     for (int round = 0; round < 2000; round++) {
         int slot = round % HELD;
         if (held[slot]) {
-            if (!filled(held[slot], size[slot], mark))
-                *bad = 1;
+            if (!filled(held[slot], size[slot], w->mark))
+                w->bad = 1;
             blocks_free(held[slot], size[slot]);
         }
         size[slot] = (size_t)1024 << (round % 5);
         held[slot] = blocks_alloc(size[slot]);
-        fill(held[slot], size[slot], mark);
+        fill(held[slot], size[slot], w->mark);
     }
     for (int slot = 0; slot < HELD; slot++) {
-        if (!filled(held[slot], size[slot], mark))
-            *bad = 1;
+        if (!filled(held[slot], size[slot], w->mark))
+            w->bad = 1;
         blocks_free(held[slot], size[slot]);
     }
-    return bad;
+    return NULL;
 }
 
 static void check_blocks_threads(void)
 {
     enum { THREADS = 4 };
     pthread_t t[THREADS];
-    for (int i = 0; i < THREADS; i++)
-        CHECK(pthread_create(&t[i], NULL, churn, (void *)(uintptr_t)(0xA0 + i)) == 0);
+    churn_work work[THREADS];
     for (int i = 0; i < THREADS; i++) {
-        void *bad;
-        pthread_join(t[i], &bad);
-        CHECK(bad && *(int *)bad == 0);
-        free(bad);
+        work[i] = (churn_work){(unsigned char)(0xA0 + i), 0};
+        CHECK(pthread_create(&t[i], NULL, churn, &work[i]) == 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        CHECK(!work[i].bad);
     }
 }
 
