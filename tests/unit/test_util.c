@@ -153,11 +153,6 @@ static int no_temporary_files(const char *dir)
 
 /* ---- the block source ---- */
 
-static void fill(unsigned char *p, size_t n, unsigned char mark)
-{
-    memset(p, mark, n);
-}
-
 static int filled(const unsigned char *p, size_t n, unsigned char mark)
 {
     for (size_t i = 0; i < n; i++)
@@ -178,7 +173,7 @@ static void check_blocks_whole(void)
     for (int i = 0; i < N; i++) {
         blocks[i] = blocks_alloc(sizes[i]);
         CHECK((uintptr_t)blocks[i] % alignof(max_align_t) == 0);
-        fill(blocks[i], sizes[i], (unsigned char)(i + 1));
+        memset(blocks[i], i + 1, sizes[i]);
     }
     for (int i = 0; i < N; i++)
         CHECK(filled(blocks[i], sizes[i], (unsigned char)(i + 1)));
@@ -247,7 +242,7 @@ static void *churn(void *arg)
         }
         size[slot] = (size_t)1024 << (round % 5);
         held[slot] = blocks_alloc(size[slot]);
-        fill(held[slot], size[slot], w->mark);
+        memset(held[slot], w->mark, size[slot]);
     }
     for (int slot = 0; slot < HELD; slot++) {
         if (!filled(held[slot], size[slot], w->mark))
