@@ -30,7 +30,6 @@ STAGES = [
     ("merge", ["model_merge"]),
     ("lint model", ["lint_run_model", "lint_run_render"]),
     ("schema", ["docs_write_schema"]),
-    ("model json", ["model_types_to_json"]),
     ("view", ["c_view_build_in", "c_view_build"]),
     ("render", ["render_worker"]),
     ("output", ["output_stream_finish", "generate"]),

@@ -28,7 +28,7 @@ int main(int argc, char **argv)
         goto done;
     }
     cJSON *model = cJSON_ParseWithLength(model_text, model_len);
-    cJSON *view = model ? c_view_build(model, NULL, &err) : NULL;
+    cJSON *view = model ? c_view_build_json(model, NULL, &err) : NULL;
     mustache_error merr = {0, ""};
     mustache_template *t = mustache_compile(template_text, template_len, argv[2], &merr);
     mustache_options opts = {.escape = MUSTACHE_ESCAPE_NONE, .strict_partials = 1};

@@ -108,9 +108,8 @@ static int start_threads(side_work *side, int jobs, pthread_t *threads)
     return started;
 }
 
-/* Everything after the merge: the model JSON once, for the view; the lint
- * and the schema beside it when there are cores to spare. Ends the lint
- * run lr. */
+/* Everything after the merge: the code generation, with the lint and the
+ * schema beside it when there are cores to spare. Ends the lint run lr. */
 static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
 {
     const model *m = run->result.model;
@@ -134,13 +133,7 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
         .model_released_ctx = &side,
     };
     strbuf messages = STRBUF_INIT;
-    /* What the view needs of the model, dropped once the view is built;
-     * built in an arena, like the view, since it is dropped as a whole. */
-    json_arena *json_mem = json_arena_new();
-    json_arena_enter(json_mem);
-    cJSON *json = model_types_to_json(m);
-    json_arena_leave();
-    int generated = generate_c_taking(json, json_mem, &opts, &messages);
+    int generated = generate_c(m, &opts, &messages);
     json_arena_release_prepared(); /* what the view did not need */
     int status = generated;
     if (side.pool)
@@ -168,12 +161,12 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
     return status;
 }
 
-/* The memory prepared for the view, per page of docs: the view and the
- * model JSON it is built from take about 9 KiB a page (31 MB for the
- * 3,341 pages of the Graph docs). What is not used goes back to the block
- * source after, where only blocks of its size can use it: the estimate is
- * kept close. Blocks the view needs beyond it are made as it goes. */
-enum { VIEW_BYTES_PER_PAGE = 10 * 1024 };
+/* The memory prepared for the view, per page of docs: the view takes
+ * about 6.3 KiB a page (20 MiB for the 3,341 pages of the Graph docs).
+ * What is not used goes back to the block source after, where only blocks
+ * of its size can use it: the estimate is kept close. Blocks the view
+ * needs beyond it are made as it goes. */
+enum { VIEW_BYTES_PER_PAGE = 6656 };
 
 /* Beside the merge: the memory the view will be built in, made ready. */
 static void prepare_view_memory(void *user, size_t npages, const atomic_int *stop)

@@ -12,7 +12,9 @@
 
 #include "emit/output_dir.h"
 #include "emit/template_source.h"
+#include "model/model.h"
 #include "mustache/mustache.h"
+#include "util/json_arena.h"
 #include "util/xalloc.h"
 #include "view/c_view.h"
 
@@ -298,45 +300,30 @@ static int check_templates_dir(const char *dir, strbuf *messages)
     return 0;
 }
 
-/* Drops a tree: with its arena when it has one. */
-static void drop(cJSON *tree, json_arena *arena)
+/* Done with the model: the caller is told, so that it can free the model
+ * while the files are rendered (the view copied what it needs). */
+static void release_model(const generate_options *opts)
 {
-    if (arena)
-        json_arena_free(arena);
-    else
-        cJSON_Delete(tree);
-}
-
-/* Done with the model JSON (and so with the model): dropped if owned, and
- * the caller told, so that it can free the model during the rendering. */
-static void release_model(cJSON *owned, json_arena *owned_arena, const generate_options *opts)
-{
-    drop(owned, owned_arena);
     if (opts && opts->model_released)
         opts->model_released(opts->model_released_ctx);
 }
 
-/* owned: model_json is the caller's to delete (NULL), or generate's, which
- * drops it (with owned_arena, if it lives in one) as soon as the view is
- * built (the view copies what it needs), so that both are never held for
- * long. The view lives in an arena of its own when arenas are installed. */
-static int generate(const cJSON *model_json, cJSON *owned, json_arena *owned_arena,
-                    const generate_options *opts, strbuf *messages)
+/* The view lives in an arena of its own when arenas are installed. */
+int generate_c(const model *m, const generate_options *opts, strbuf *messages)
 {
     if (!opts || !opts->out_dir || !*opts->out_dir) {
         strbuf_puts(messages, "apimd: generate: no output directory\n");
-        release_model(owned, owned_arena, opts);
+        release_model(opts);
         return 2;
     }
     if (opts->templates_dir && check_templates_dir(opts->templates_dir, messages) != 0) {
-        release_model(owned, owned_arena, opts);
+        release_model(opts);
         return 2;
     }
     strbuf error = STRBUF_INIT;
     json_arena *view_arena = json_arena_new();
-    cJSON *view = c_view_build_in(model_json, opts->prefix, opts->jobs, opts->pool, view_arena,
-                                  &error);
-    release_model(owned, owned_arena, opts);
+    cJSON *view = c_view_build_in(m, opts->prefix, opts->jobs, opts->pool, view_arena, &error);
+    release_model(opts);
     if (!view) {
         json_arena_free(view_arena);
         strbuf_printf(messages, "apimd: generate: %s\n", strbuf_cstr(&error));
@@ -366,17 +353,25 @@ static int generate(const cJSON *model_json, cJSON *owned, json_arena *owned_are
     free(w.results);
     free(w.jobs);
     free(w.groups);
-    drop(view, view_arena);
+    if (view_arena)
+        json_arena_free(view_arena);
+    else
+        cJSON_Delete(view);
     return status;
 }
 
-int generate_c(const cJSON *model_json, const generate_options *opts, strbuf *messages)
+int generate_c_json(const cJSON *model_json, const generate_options *opts, strbuf *messages)
 {
-    return generate(model_json, NULL, NULL, opts, messages);
-}
-
-int generate_c_taking(cJSON *model_json, json_arena *arena, const generate_options *opts,
-                      strbuf *messages)
-{
-    return generate(model_json, model_json, arena, opts, messages);
+    strbuf error = STRBUF_INIT;
+    model *m = model_types_from_json(model_json, &error);
+    if (!m) {
+        strbuf_printf(messages, "apimd: generate: %s\n", strbuf_cstr(&error));
+        strbuf_free(&error);
+        release_model(opts);
+        return 2;
+    }
+    strbuf_free(&error);
+    int status = generate_c(m, opts, messages);
+    model_free(m);
+    return status;
 }

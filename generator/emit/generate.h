@@ -1,13 +1,14 @@
-/* apimd generate: the model (JSON) -> the view -> the C templates -> an
- * output directory. */
+/* apimd generate: the model -> the view -> the C templates -> an output
+ * directory. */
 #ifndef APIMD_GENERATE_H
 #define APIMD_GENERATE_H
 
 #include <cjson/cJSON.h>
 
-#include "util/json_arena.h"
 #include "util/parallel.h"
 #include "util/strbuf.h"
+
+struct model; /* model/model.h */
 
 typedef struct generate_options {
     const char *out_dir;
@@ -30,22 +31,20 @@ typedef struct generate_options {
      * work; NULL: jobs - 1 new threads. */
     work_pool *pool;
     /* Called once the view is built (or could not be), when generate no
-     * longer reads model_json and so nothing of the model: the caller may
-     * free the model while the files are rendered. May be NULL. */
+     * longer reads the model: the caller may free the model while the
+     * files are rendered. May be NULL. */
     void (*model_released)(void *ctx);
     void *model_released_ctx;
 } generate_options;
 
-/* Generates the C model code of model_json (docs/model.schema.json) into
- * opts->out_dir. Returns 0 when done (or, with check, when out_dir is up
- * to date); 1 with check when out_dir differs, each differing, missing or
- * stale file on a line of messages; 2 on an error, described in messages
- * (a template's file:line, an I/O problem), out_dir untouched. */
-int generate_c(const cJSON *model_json, const generate_options *opts, strbuf *messages);
-/* The same, taking model_json over: it is dropped as soon as it has been
- * read, before the files are rendered; with arena when it was built in one
- * (util/json_arena.h), else with cJSON_Delete. */
-int generate_c_taking(cJSON *model_json, json_arena *arena, const generate_options *opts,
-                      strbuf *messages);
+/* Generates the C model code of the model's types into opts->out_dir.
+ * Returns 0 when done (or, with check, when out_dir is up to date); 1 with
+ * check when out_dir differs, each differing, missing or stale file on a
+ * line of messages; 2 on an error, described in messages (a template's
+ * file:line, an I/O problem), out_dir untouched. */
+int generate_c(const struct model *m, const generate_options *opts, strbuf *messages);
+/* The same from a model JSON (docs/model.schema.json), read with
+ * model_types_from_json; a JSON that is no such model is an error (2). */
+int generate_c_json(const cJSON *model_json, const generate_options *opts, strbuf *messages);
 
 #endif

@@ -414,15 +414,6 @@ cJSON *model_to_json(const model *m, int with_examples)
     return o.root;
 }
 
-cJSON *model_types_to_json(const model *m)
-{
-    json_out o;
-    memset(&o, 0, sizeof o);
-    put_root_start(&o, m);
-    end_object(&o);
-    return o.root;
-}
-
 int model_write_json(const model *m, int with_examples, strbuf *buf, size_t chunk,
                      int (*flush)(void *ctx, const char *data, size_t len), void *ctx)
 {

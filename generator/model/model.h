@@ -239,9 +239,14 @@ cJSON *model_to_json(const model *m, int with_examples);
  * see docs/model.md ("Defaults"). */
 int model_property_nullable(const model_property *p);
 
-/* What code generation needs of model_to_json: apimdModelVersion,
- * namespace and types (no methods), the same subtrees. Same rules. */
-cJSON *model_types_to_json(const model *m);
+/* The namespace and types of a model JSON (what model_to_json gives,
+ * docs/model.schema.json) as a model of their own, strings copied, so that
+ * code is generated from a model file as from docs. Methods, examples and
+ * conflicts are not read: model_to_json of the result gives the types as
+ * they were, and no methods. Returns
+ * NULL with the reason in *error when json is not such a model. Free the
+ * result with model_free. */
+model *model_types_from_json(const cJSON *json, strbuf *error);
 
 /* The text json_print gives for model_to_json(m, with_examples), without
  * building that whole tree: handed to flush(ctx, data, len) in pieces of

@@ -1,5 +1,4 @@
-/* Entry point of the view: checks the model's shape, then builds the view
- * in passes (index types, resolve bases, name everything, describe each
+/* Entry point of the view: builds the view of a model's types in passes (index types, resolve bases, name everything, describe each
  * type, list derived types and files). */
 #include "view/c_view.h"
 
@@ -42,23 +41,6 @@ static char *prefix_from_namespace(const char *namespace)
         return snake;
     free(snake);
     return xstrdup("api");
-}
-
-static int check_model(const cJSON *model, strbuf *error)
-{
-    if (!cJSON_IsObject(model) || !view_json_string(model, "namespace") ||
-        !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(model, "types"))) {
-        strbuf_puts(error, "model: expected an object with \"namespace\" and "
-                           "\"types\" (see docs/model.schema.json)");
-        return -1;
-    }
-    const cJSON *version = cJSON_GetObjectItemCaseSensitive(model, "apimdModelVersion");
-    if (cJSON_IsNumber(version) && version->valueint != 1) {
-        strbuf_printf(error, "model: apimdModelVersion %d is not supported (expected 1)",
-                      version->valueint);
-        return -1;
-    }
-    return 0;
 }
 
 static void free_build(view_build *b)
@@ -212,20 +194,29 @@ static cJSON *assemble(view_build *b, int jobs, work_pool *pool)
     return root;
 }
 
-cJSON *c_view_build(const cJSON *model_json, const char *prefix, strbuf *error)
+cJSON *c_view_build(const model *m, const char *prefix, strbuf *error)
 {
-    return c_view_build_in(model_json, prefix, 1, NULL, NULL, error);
+    return c_view_build_in(m, prefix, 1, NULL, NULL, error);
 }
 
-cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
-                       work_pool *pool, json_arena *arena, strbuf *error)
+cJSON *c_view_build_json(const cJSON *model_json, const char *prefix, strbuf *error)
 {
-    if (check_model(model_json, error) != 0)
+    model *m = model_types_from_json(model_json, error);
+    if (!m)
         return NULL;
+    cJSON *view = c_view_build(m, prefix, error);
+    model_free(m);
+    return view;
+}
+
+cJSON *c_view_build_in(const model *m, const char *prefix, int jobs, work_pool *pool,
+                       json_arena *view_arena, strbuf *error)
+{
     view_build b = {0};
     b.error = error;
-    b.arena = arena;
-    b.namespace = view_json_string(model_json, "namespace");
+    b.arena = view_arena;
+    /* the namespace the schema output gives a model that names none */
+    b.namespace = m->default_namespace ? m->default_namespace : "microsoft.graph";
     b.prefix = prefix ? xstrdup(prefix) : prefix_from_namespace(b.namespace);
     if (!c_view_prefix_valid(b.prefix, error)) {
         free(b.prefix);
@@ -237,10 +228,9 @@ cJSON *c_view_build_in(const cJSON *model_json, const char *prefix, int jobs,
     b.by_folded = name_index_new();
     b.globals = name_index_new();
     cJSON *root = NULL;
-    if (view_index_types(&b, cJSON_GetObjectItemCaseSensitive(model_json, "types")) == 0 &&
-        view_resolve_bases(&b) == 0) {
+    if (view_index_types(&b, m) == 0 && view_resolve_bases(&b) == 0) {
         view_name_types(&b);
-        json_arena_enter(arena);
+        json_arena_enter(view_arena);
         root = assemble(&b, jobs, pool);
         json_arena_leave();
     }

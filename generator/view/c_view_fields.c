@@ -69,9 +69,8 @@ static const field_kind *primitive_kind(const char *type)
  * hold arrays of arrays in it), not for an object with no properties. */
 static int is_any_json(const view_type *t)
 {
-    const cJSON *properties = cJSON_GetObjectItemCaseSensitive(t->model, "properties");
     return t->kind == VIEW_OBJECT && strcasecmp(t->name, "Json") == 0 &&
-           cJSON_GetArraySize(properties) == 0;
+           t->model->nproperties == 0;
 }
 
 typedef struct field_type {
@@ -79,94 +78,35 @@ typedef struct field_type {
     int target; /* the enum or object type, -1 for primitives */
 } field_type;
 
-/* The members of a property the field view needs, read in one pass over
- * the property rather than one search per member. As with
- * cJSON_GetObjectItemCaseSensitive, the first of twins counts. */
+/* What the field view needs of a property, with the answers the schema
+ * output gives: a union's members only when there are several, nullable
+ * as the docs say it or as the defaults make it. */
 typedef struct property_facts {
-    const char *name; /* NULL when missing or not a string */
+    const char *name; /* NULL when the model gives none */
     const char *type;
     const char *description;
-    const cJSON *alternatives;
-    const cJSON *source;
+    const char *const *alternatives;
+    size_t nalternatives;
+    const src_ref *source;
     int collection, required, nullable, read_only, navigation;
 } property_facts;
 
-enum {
-    HAS_NAME = 1 << 0, HAS_TYPE = 1 << 1, HAS_DESCRIPTION = 1 << 2,
-    HAS_ALTERNATIVES = 1 << 3, HAS_SOURCE = 1 << 4, HAS_COLLECTION = 1 << 5,
-    HAS_REQUIRED = 1 << 6, HAS_NULLABLE = 1 << 7, HAS_READ_ONLY = 1 << 8,
-    HAS_NAVIGATION = 1 << 9,
-};
-
-static const char *string_value(const cJSON *item)
+static property_facts read_property(const model_property *p)
 {
-    return cJSON_IsString(item) ? item->valuestring : NULL;
-}
-
-/* Whether the member under `flag` is the first of its name. */
-static int first_of(unsigned *seen, unsigned flag)
-{
-    if (*seen & flag)
-        return 0;
-    *seen |= flag;
-    return 1;
-}
-
-/* Dispatched on the first letter: a property has a dozen members, and
- * most are none of these. */
-static void note_member(property_facts *f, unsigned *seen, const cJSON *m)
-{
-    const char *key = m->string;
-    switch (key[0]) {
-    case 'n':
-        if (strcmp(key, "name") == 0 && first_of(seen, HAS_NAME))
-            f->name = string_value(m);
-        else if (strcmp(key, "nullable") == 0 && first_of(seen, HAS_NULLABLE))
-            f->nullable = cJSON_IsTrue(m);
-        else if (strcmp(key, "navigation") == 0 && first_of(seen, HAS_NAVIGATION))
-            f->navigation = cJSON_IsTrue(m);
-        break;
-    case 't':
-        if (strcmp(key, "type") == 0 && first_of(seen, HAS_TYPE))
-            f->type = string_value(m);
-        break;
-    case 'd':
-        if (strcmp(key, "description") == 0 && first_of(seen, HAS_DESCRIPTION))
-            f->description = string_value(m);
-        break;
-    case 'a':
-        if (strcmp(key, "alternatives") == 0 && first_of(seen, HAS_ALTERNATIVES))
-            f->alternatives = m;
-        break;
-    case 's':
-        if (strcmp(key, "source") == 0 && first_of(seen, HAS_SOURCE))
-            f->source = m;
-        break;
-    case 'c':
-        if (strcmp(key, "collection") == 0 && first_of(seen, HAS_COLLECTION))
-            f->collection = cJSON_IsTrue(m);
-        break;
-    case 'r':
-        if (strcmp(key, "required") == 0 && first_of(seen, HAS_REQUIRED))
-            f->required = cJSON_IsTrue(m);
-        else if (strcmp(key, "readOnly") == 0 && first_of(seen, HAS_READ_ONLY))
-            f->read_only = cJSON_IsTrue(m);
-        break;
-    default:
-        break;
-    }
-}
-
-static property_facts read_property(const cJSON *property)
-{
-    property_facts f;
-    memset(&f, 0, sizeof f);
-    unsigned seen = 0;
-    const cJSON *m;
-    cJSON_ArrayForEach(m, property)
-        if (m->string)
-            note_member(&f, &seen, m);
-    return f;
+    int union_type = p->type.nalternatives > 1;
+    return (property_facts){
+        .name = p->name,
+        .type = p->type.name,
+        .description = p->description,
+        .alternatives = union_type ? p->type.alternatives : NULL,
+        .nalternatives = union_type ? p->type.nalternatives : 0,
+        .source = &p->source,
+        .collection = p->type.collection,
+        .required = p->required == TRI_YES,
+        .nullable = model_property_nullable(p),
+        .read_only = p->read_only == TRI_YES,
+        .navigation = p->navigation,
+    };
 }
 
 static field_type classify(view_build *b, const property_facts *property,
@@ -200,13 +140,10 @@ void view_index_declared(view_build *b)
         if (base < 0 || b->types[base].declared)
             continue;
         name_index *declared = name_index_new();
-        const cJSON *p;
-        cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(b->types[base].model,
-                                                               "properties")) {
-            const char *name = view_json_string(p, "name");
-            if (name)
-                name_index_put(declared, name, 0);
-        }
+        const model_type *declaring = b->types[base].model;
+        for (size_t k = 0; k < declaring->nproperties; k++)
+            if (declaring->properties[k].name)
+                name_index_put(declared, declaring->properties[k].name, 0);
         b->types[base].declared = declared;
     }
 }
@@ -385,14 +322,12 @@ static void add_edm_type(cJSON *view, const property_facts *property)
     view_add_owned_string(view, "edm_type_c", view_string_body(shown));
     cJSON *alternatives = cJSON_CreateArray();
     strbuf joined = STRBUF_INIT; /* "a, b": mustache has no separators */
-    const cJSON *alt;
-    cJSON_ArrayForEach(alt, property->alternatives) {
-        if (!cJSON_IsString(alt))
-            continue;
+    for (size_t i = 0; i < property->nalternatives; i++) {
+        const char *alt = property->alternatives[i];
         cJSON *ref = cJSON_CreateObject();
-        add_comment_text(ref, "name", alt->valuestring);
+        add_comment_text(ref, "name", alt);
         cJSON_AddItemToArray(alternatives, ref);
-        strbuf_printf(&joined, "%s%s", joined.len ? ", " : "", alt->valuestring);
+        strbuf_printf(&joined, "%s%s", joined.len ? ", " : "", alt);
     }
     view_add_bool(view, "has_alternatives", cJSON_GetArraySize(alternatives) > 1);
     view_add_item(view, "alternatives", alternatives);
@@ -405,7 +340,7 @@ static void add_doc(cJSON *view, const property_facts *property)
     cJSON *doc = view_doc_lines(property->description, NULL);
     view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
     view_add_item(view, "doc", doc);
-    char *source = view_source_text(property->source);
+    char *source = view_source_ref(property->source);
     view_add_bool(view, "has_source", source != NULL);
     view_add_owned_string(view, "source", source);
 }
@@ -459,9 +394,8 @@ cJSON *view_fields(view_build *b, size_t index, cJSON **enum_headers)
     name_index *seen_headers = name_index_new();
     name_index *taken = struct_members(t);
     name_index *json_names = name_index_new();
-    const cJSON *property;
-    cJSON_ArrayForEach(property, cJSON_GetObjectItemCaseSensitive(t->model, "properties")) {
-        property_facts facts = read_property(property);
+    for (size_t i = 0; i < t->model->nproperties; i++) {
+        property_facts facts = read_property(&t->model->properties[i]);
         const char *json_name = facts.name;
         /* @odata.type is the type's own header member, not a field */
         if (!json_name || strcmp(json_name, "@odata.type") == 0 ||

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "model/model.h"
 #include "util/json_arena.h"
 #include "util/strbuf.h"
 #include "view/name_index.h"
@@ -16,7 +17,7 @@ enum { VIEW_MAX_KINDS = 32 };
 typedef enum view_kind { VIEW_OBJECT, VIEW_ENUM } view_kind;
 
 typedef struct view_type {
-    const cJSON *model;    /* the type as the model gives it */
+    const model_type *model; /* the type as the model gives it */
     const char *name;      /* "call" */
     const char *namespace; /* "microsoft.graph" */
     char *qualified;       /* "microsoft.graph.call" */
@@ -51,7 +52,7 @@ typedef struct view_build {
 } view_build;
 
 /* c_view_types.c: the type index, base types, file-scope names. */
-int view_index_types(view_build *b, const cJSON *types);
+int view_index_types(view_build *b, const model *m);
 int view_resolve_bases(view_build *b);
 void view_name_types(view_build *b);
 /* The type a property or base names, seen from a type in namespace `from`;
@@ -72,17 +73,15 @@ void view_make_kind_tails(view_build *b);
 /* c_view_text.c: text helpers. */
 /* The description wrapped into comment lines: [{"text": "..."}]. */
 cJSON *view_doc_lines(const char *description, const char *fallback);
-/* "resources/call.md:12", or NULL when the model gives no source. */
-char *view_source_ref(const cJSON *element);
-/* The same from the element's "source" member (may be NULL). */
-char *view_source_text(const cJSON *source);
+/* "resources/call.md:12", or NULL when the element has no source (no
+ * file). A line below 1 reads 1, as the schema output gives it. */
+char *view_source_ref(const src_ref *source);
 /* A C string literal body for text, as a new string. */
 char *view_string_body(const char *text);
 /* cJSON helpers that never return NULL for a missing member. The view_add
  * functions take keys that are string literals (kept, not copied);
  * view_add_owned_string takes over value (from malloc). */
 const char *view_json_string(const cJSON *object, const char *key);
-int view_json_bool(const cJSON *object, const char *key);
 void view_add_string(cJSON *object, const char *key, const char *value);
 void view_add_bool(cJSON *object, const char *key, int value);
 void view_add_owned_string(cJSON *object, const char *key, char *value);

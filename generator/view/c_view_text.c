@@ -98,42 +98,31 @@ cJSON *view_doc_lines(const char *description, const char *fallback)
 }
 
 /* ":12": digits by hand, as this runs for every element of the model. */
-static void format_line(char *buf, size_t size, int line)
+static void format_line(char *buf, size_t size, unsigned line)
 {
     char digits[24];
     size_t n = 0;
-    unsigned long long v = line < 0 ? 0ull - (unsigned long long)line
-                                    : (unsigned long long)line;
     do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+        digits[n++] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
     size_t at = 0;
     buf[at++] = ':';
-    if (line < 0)
-        buf[at++] = '-';
     while (n && at + 1 < size)
         buf[at++] = digits[--n];
     buf[at] = '\0';
 }
 
-char *view_source_ref(const cJSON *element)
+char *view_source_ref(const src_ref *source)
 {
-    return view_source_text(cJSON_GetObjectItemCaseSensitive(element, "source"));
-}
-
-char *view_source_text(const cJSON *source)
-{
-    const char *file = view_json_string(source, "file");
-    const cJSON *line = cJSON_GetObjectItemCaseSensitive(source, "line");
-    if (!file || !cJSON_IsNumber(line))
+    if (!source->file)
         return NULL;
     char number[24];
-    format_line(number, sizeof number, line->valueint);
+    format_line(number, sizeof number, source->line > 0 ? (unsigned)source->line : 1u);
     /* ":" and digits need no care in a comment, nor change how the end of
      * the file name reads: the two parts can be made safe apart. */
     strbuf safe = STRBUF_INIT;
-    c_append_comment_text(&safe, file);
+    c_append_comment_text(&safe, source->file);
     strbuf_puts(&safe, number);
     return strbuf_detach(&safe);
 }
@@ -152,10 +141,6 @@ const char *view_json_string(const cJSON *object, const char *key)
     return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
-int view_json_bool(const cJSON *object, const char *key)
-{
-    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(object, key));
-}
 
 /* The view's items are made here rather than by cJSON_Create* and
  * cJSON_AddItemToObjectCS: the view has about half a million of them, and

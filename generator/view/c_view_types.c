@@ -31,21 +31,21 @@ static int compare_types(const void *a, const void *b)
                   ((const view_type *)b)->qualified);
 }
 
-static int read_type(view_build *b, const cJSON *model, view_type *out)
+/* A type without a namespace is in the unnamed one (""), as the schema
+ * output gives it. */
+static int read_type(view_build *b, const model_type *type, view_type *out)
 {
-    const char *name = view_json_string(model, "name");
-    const char *namespace = view_json_string(model, "namespace");
-    const char *kind = view_json_string(model, "kind");
-    if (!name || !*name || !namespace || !kind) {
+    if (!type->name || !*type->name) {
         strbuf_puts(b->error, "model: a type lacks its name, namespace or kind");
         return -1;
     }
+    const char *namespace = type->namespace ? type->namespace : "";
     memset(out, 0, sizeof *out);
-    out->model = model;
-    out->name = name;
+    out->model = type;
+    out->name = type->name;
     out->namespace = namespace;
-    out->qualified = join_qualified(namespace, name);
-    out->kind = strcmp(kind, "enum") == 0 ? VIEW_ENUM : VIEW_OBJECT;
+    out->qualified = join_qualified(namespace, type->name);
+    out->kind = type->kind == KIND_ENUM ? VIEW_ENUM : VIEW_OBJECT;
     out->base = -1;
     return 0;
 }
@@ -65,14 +65,12 @@ static void index_short_names(view_build *b, int main_namespace)
     }
 }
 
-int view_index_types(view_build *b, const cJSON *types)
+int view_index_types(view_build *b, const model *m)
 {
-    size_t n = (size_t)cJSON_GetArraySize(types);
-    b->types = xcalloc(n ? n : 1, sizeof *b->types);
-    const cJSON *model;
-    cJSON_ArrayForEach(model, types) {
+    b->types = xcalloc(m->ntypes ? m->ntypes : 1, sizeof *b->types);
+    for (size_t i = 0; i < m->ntypes; i++) {
         view_type t;
-        if (read_type(b, model, &t) != 0)
+        if (read_type(b, m->types[i], &t) != 0)
             return -1;
         if (!name_index_put(b->by_qualified, t.qualified, 0)) {
             free(t.qualified); /* merged models have no duplicates; be safe */
@@ -113,11 +111,9 @@ int view_find_type(const view_build *b, const char *name, const char *from)
 /* "file:line: ... form a cycle: a -> b -> a", at a type of the cycle. */
 static void report_base_cycle(view_build *b, int at)
 {
-    const cJSON *source = cJSON_GetObjectItemCaseSensitive(b->types[at].model, "source");
-    const char *file = view_json_string(source, "file");
-    const cJSON *line = cJSON_GetObjectItemCaseSensitive(source, "line");
-    if (file && cJSON_IsNumber(line))
-        strbuf_printf(b->error, "%s:%d: ", file, line->valueint);
+    const src_ref *source = &b->types[at].model->source;
+    if (source->file)
+        strbuf_printf(b->error, "%s:%d: ", source->file, source->line > 0 ? source->line : 1);
     strbuf_printf(b->error, "model: the base types of %s form a cycle: %s",
                   b->types[at].qualified, b->types[at].name);
     int i = at;
@@ -148,7 +144,7 @@ int view_resolve_bases(view_build *b)
         view_type *t = &b->types[i];
         if (t->kind != VIEW_OBJECT)
             continue;
-        int base = view_find_type(b, view_json_string(t->model, "base"),
+        int base = view_find_type(b, t->model->base,
                                   t->namespace);
         /* A base the model does not define (or an enum) cannot be
          * embedded: the type then stands alone. */
@@ -234,11 +230,9 @@ static char *claim_constant(view_build *b, const char *stem);
  * keeps its natural spelling and a clashing constant gets the suffix. */
 static void name_enum_constants(view_build *b, view_type *t)
 {
-    const cJSON *members = cJSON_GetObjectItemCaseSensitive(t->model, "members");
-    t->constants = xcalloc((size_t)cJSON_GetArraySize(members) + 1, sizeof *t->constants);
-    const cJSON *member;
-    cJSON_ArrayForEach(member, members) {
-        const char *name = view_json_string(member, "name");
+    t->constants = xcalloc(t->model->nmembers + 1, sizeof *t->constants);
+    for (size_t i = 0; i < t->model->nmembers; i++) {
+        const char *name = t->model->members[i].name;
         if (name)
             t->constants[t->nconstants++] = member_constant(b, t, name);
     }
@@ -285,13 +279,13 @@ static void add_file_names(cJSON *view, const view_type *t)
     strbuf_free(&text);
 }
 
-static void add_doc(cJSON *view, const cJSON *element, const char *fallback)
+static void add_doc(cJSON *view, const char *description, const src_ref *element_source,
+                    const char *fallback)
 {
-    const char *description = view_json_string(element, "description");
     cJSON *doc = view_doc_lines(description, fallback);
     view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
     view_add_item(view, "doc", doc);
-    char *source = view_source_ref(element);
+    char *source = view_source_ref(element_source);
     view_add_bool(view, "has_source", source != NULL);
     view_add_owned_string(view, "source", source);
 }
@@ -309,9 +303,9 @@ static cJSON *common_type_view(const view_type *t)
     add_file_names(view, t);
     strbuf fallback = STRBUF_INIT;
     strbuf_printf(&fallback, "The %s type.", t->name);
-    add_doc(view, t->model, fallback.data);
+    add_doc(view, t->model->description, &t->model->source, fallback.data);
     strbuf_free(&fallback);
-    view_add_bool(view, "is_inferred", view_json_bool(t->model, "inferred"));
+    view_add_bool(view, "is_inferred", t->model->inferred);
     return view;
 }
 
@@ -377,8 +371,7 @@ cJSON *view_object_type(view_build *b, size_t index)
     /* inside a section over fields, c_name is the field's: struct_name
      * reaches the type's from there */
     view_add_string(view, "struct_name", t->c_name);
-    view_add_bool(view, "is_entity",
-                  strcmp(view_json_string(t->model, "kind"), "entity") == 0);
+    view_add_bool(view, "is_entity", t->model->kind == KIND_ENTITY);
     strbuf odata = STRBUF_INIT;
     strbuf_printf(&odata, "#%s", t->qualified);
     view_add_owned_string(view, "odata_type_c", view_string_body(odata.data));
@@ -398,16 +391,11 @@ cJSON *view_object_type(view_build *b, size_t index)
 /* Documented values are used when every member has one that a C enum
  * constant can hold (and leaves room for the unrecognised marker after
  * the largest); otherwise members are numbered in order. */
-static int documented_values_usable(const cJSON *members)
+static int documented_values_usable(const model_type *t)
 {
-    const cJSON *member;
-    cJSON_ArrayForEach(member, members) {
-        const cJSON *value = cJSON_GetObjectItemCaseSensitive(member, "value");
-        if (!cJSON_IsNumber(value) || value->valuedouble < INT_MIN ||
-            value->valuedouble > INT_MAX - 1 ||
-            value->valuedouble != (double)(int)value->valuedouble)
+    for (size_t i = 0; i < t->nmembers; i++)
+        if (t->members[i].value < INT_MIN || t->members[i].value > INT_MAX - 1)
             return 0;
-    }
     return 1;
 }
 
@@ -431,9 +419,9 @@ static char *member_constant(view_build *b, const view_type *t,
     return constant;
 }
 
-static cJSON *enum_member_view(const cJSON *member, const char *constant, int value)
+static cJSON *enum_member_view(const enum_member *member, const char *constant, int value)
 {
-    const char *name = view_json_string(member, "name");
+    const char *name = member->name;
     cJSON *view = cJSON_CreateObject();
     view_add_string(view, "name", name);
     view_add_owned_string(view, "name_c", view_string_body(name ? name : ""));
@@ -446,7 +434,7 @@ static cJSON *enum_member_view(const cJSON *member, const char *constant, int va
     strbuf_printf(&number, "%d", value);
     view_add_string(view, "value", number.data);
     strbuf_free(&number);
-    add_doc(view, member, NULL);
+    add_doc(view, member->description, &member->source, NULL);
     return view;
 }
 
@@ -454,17 +442,14 @@ static cJSON *enum_member_view(const cJSON *member, const char *constant, int va
  * above it. */
 static int add_members(cJSON *view, const view_type *t)
 {
-    const cJSON *members = cJSON_GetObjectItemCaseSensitive(t->model, "members");
-    int documented = documented_values_usable(members);
+    int documented = documented_values_usable(t->model);
     cJSON *list = cJSON_CreateArray();
     int position = 0, largest = -1;
-    const cJSON *member;
-    cJSON_ArrayForEach(member, members) {
-        if (!view_json_string(member, "name"))
+    for (size_t i = 0; i < t->model->nmembers; i++) {
+        const enum_member *member = &t->model->members[i];
+        if (!member->name)
             continue; /* name_enum_constants skipped it too */
-        int value = documented
-            ? (int)cJSON_GetObjectItemCaseSensitive(member, "value")->valuedouble
-            : position;
+        int value = documented ? (int)member->value : position;
         if (value > largest)
             largest = value;
         cJSON_AddItemToArray(list, enum_member_view(member, t->constants[position++], value));

@@ -124,7 +124,7 @@ static int generate_library(const cJSON *model, const char *out)
 {
     generate_options opts = {.out_dir = out, .quiet = 1};
     strbuf messages = STRBUF_INIT;
-    int status = generate_c(model, &opts, &messages);
+    int status = generate_c_json(model, &opts, &messages);
     if (status != 0)
         fprintf(stderr, "generate: %s", strbuf_cstr(&messages));
     strbuf_free(&messages);
@@ -135,7 +135,7 @@ static int generate_library(const cJSON *model, const char *out)
 static int render_registry(const cJSON *model, const char *path)
 {
     strbuf err = STRBUF_INIT, out = STRBUF_INIT;
-    cJSON *view = c_view_build(model, NULL, &err);
+    cJSON *view = c_view_build_json(model, NULL, &err);
     char *template_path = support_source_path("tests/codegen/registry.mustache");
     size_t len = 0;
     char *text = support_read_file(template_path, &len);

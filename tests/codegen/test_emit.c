@@ -36,7 +36,7 @@ static int generate(const char *out, const char *templates, const char *prefix, 
 {
     generate_options opts = {.out_dir = out, .templates_dir = templates, .prefix = prefix, .check = check};
     strbuf_reset(messages);
-    return generate_c(model, &opts, messages);
+    return generate_c_json(model, &opts, messages);
 }
 
 /* ---- snapshots: names, contents and mtimes of a directory ---- */

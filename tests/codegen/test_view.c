@@ -266,7 +266,7 @@ static void test_field_flags(const cJSON *view)
 static cJSON *build(const cJSON *model, const char *prefix)
 {
     strbuf err = STRBUF_INIT;
-    cJSON *view = c_view_build(model, prefix, &err);
+    cJSON *view = c_view_build_json(model, prefix, &err);
     if (!view) {
         fprintf(stderr, "view: %s\n", strbuf_cstr(&err));
         support_failures++;
@@ -299,7 +299,7 @@ static void test_prefix_choice(const cJSON *model)
     CHECK_TEXT(text_of(view, "umbrella_header"), "ms.h");
     cJSON_Delete(view);
     strbuf err = STRBUF_INIT;
-    CHECK(c_view_build(model, "Not Valid", &err) == NULL);
+    CHECK(c_view_build_json(model, "Not Valid", &err) == NULL);
     CHECK(strstr(strbuf_cstr(&err), "prefix") != NULL);
     strbuf_free(&err);
 }
@@ -319,7 +319,7 @@ static void test_bad_models(void)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         cJSON *model = cJSON_Parse(bad[i][0]);
         strbuf err = STRBUF_INIT;
-        cJSON *view = c_view_build(model, NULL, &err);
+        cJSON *view = c_view_build_json(model, NULL, &err);
         if (view || !strstr(strbuf_cstr(&err), bad[i][1])) {
             fprintf(stderr, "model %zu: want an error with '%s', got '%s'\n", i, bad[i][1],
                     strbuf_cstr(&err));

@@ -36,7 +36,7 @@ const char *source_path(const char *rel);
 cJSON *load_json_file(const char *path);
 
 /* model_write_json gives json_print(model_to_json(m)), with and without
- * examples, and model_types_to_json is model_to_json without the methods:
+ * examples, and model_types_from_json reads its types back as they were:
  * counts a failure otherwise. */
 void check_json_writer(const model *m);
 
