@@ -82,11 +82,12 @@ int lint_run_start(lint_run *lr, const arg_parser *p, const char *config_path,
     return status;
 }
 
-void lint_run_page(const page *pg, size_t index, void *user)
+/* The worker's slot holds the record of its previous page. */
+void lint_run_page(const page *pg, size_t index, void **worker_slot, void *user)
 {
     (void)index;
     lint_run *lr = user;
-    lint_page(pg, &lr->ctx, &lr->findings);
+    *worker_slot = lint_page_after(pg, &lr->ctx, &lr->findings, *worker_slot);
 }
 
 void lint_run_model(lint_run *lr, const model *m, int keep_all)

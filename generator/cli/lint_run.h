@@ -23,7 +23,7 @@ int lint_run_start(lint_run *lr, const arg_parser *p, const char *config_path,
                    const char *fail_on, const char *baseline_path);
 
 /* The pipeline's page hook: user is the lint_run. */
-void lint_run_page(const page *pg, size_t index, void *user);
+void lint_run_page(const page *pg, size_t index, void **worker_slot, void *user);
 
 /* The cross-page rules, then severities, suppressions and the baseline
  * (unless keep_all, for writing a new baseline). */

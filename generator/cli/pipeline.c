@@ -66,14 +66,24 @@ static int page_dir_of(page_dir *d, const char *path, const char **name)
     return d->fd;
 }
 
-static void handle_page(run_state *st, size_t i, page_dir *dir)
+/* What a worker keeps from one page to the next. */
+typedef struct worker_state {
+    page_dir dir;
+    /* The fragment it made last: the next goes on in its last chunk, so
+     * that thousands of small fragments do not each leave one partly
+     * empty (they are all freed together, with the merged model). */
+    model *last_fragment;
+    void *hook_slot; /* the page hook's */
+} worker_state;
+
+static void handle_page(run_state *st, size_t i, worker_state *w)
 {
     const fs_page_ref *ref = &st->pages.items[i];
     strbuf err = STRBUF_INIT;
     char *data;
     size_t len;
     const char *name;
-    int dir_fd = page_dir_of(dir, ref->path, &name);
+    int dir_fd = page_dir_of(&w->dir, ref->path, &name);
     if (fs_read_file_at(dir_fd, name, ref->path, FS_MAX_PAGE_BYTES, &data, &len, &err) != 0) {
         st->errors[i] = strbuf_detach(&err);
         return;
@@ -89,9 +99,9 @@ static void handle_page(run_state *st, size_t i, page_dir *dir)
         st->errors[i] = strbuf_detach(&err);
         return;
     }
-    st->fragments[i] = extract_page(p);
+    st->fragments[i] = w->last_fragment = extract_page_after(p, w->last_fragment);
     if (st->opts->on_page)
-        st->opts->on_page(p, i, st->opts->user);
+        st->opts->on_page(p, i, &w->hook_slot, st->opts->user);
     page_free(p);
     strbuf_free(&err);
 }
@@ -99,15 +109,15 @@ static void handle_page(run_state *st, size_t i, page_dir *dir)
 static void *worker(void *arg)
 {
     run_state *st = arg;
-    page_dir dir = PAGE_DIR_INIT;
+    worker_state w = {PAGE_DIR_INIT, NULL, NULL};
     for (;;) {
         size_t i = atomic_fetch_add(&st->next, 1);
         if (i >= st->pages.count)
             break;
-        handle_page(st, i, &dir);
+        handle_page(st, i, &w);
         atomic_fetch_add(&st->done, 1);
     }
-    page_dir_close(&dir);
+    page_dir_close(&w.dir);
     return NULL;
 }
 

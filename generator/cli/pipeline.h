@@ -14,8 +14,10 @@
 #include "util/strbuf.h"
 
 /* Called on a worker thread for every page read, before it is freed.
- * index is the page's position in path order (0 .. npages-1). */
-typedef void (*page_hook)(const page *p, size_t index, void *user);
+ * index is the page's position in path order (0 .. npages-1).
+ * worker_slot is the hook's to keep something in from one page of the
+ * worker to the next (NULL at the worker's first page). */
+typedef void (*page_hook)(const page *p, size_t index, void **worker_slot, void *user);
 
 typedef struct pipeline_options {
     const char *const *inputs; /* files or directories */

@@ -267,10 +267,14 @@ static const char *page_namespace(const page *p)
     return DEFAULT_NAMESPACE;
 }
 
-model *extract_page(const page *p)
+model *extract_page(const page *p) { return extract_page_after(p, NULL); }
+
+model *extract_page_after(const page *p, model *previous)
 {
     extract_init();
     model *m = model_new();
+    if (previous)
+        arena_pass_chunk(&previous->mem, &m->mem);
     extract_ctx x = {p, m, &m->mem, NULL, NULL, patterns_take_match_data(),
                      ARENA_INIT, NULL};
     x.ns = arena_strdup(x.mem, page_namespace(p));

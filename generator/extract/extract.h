@@ -21,5 +21,9 @@ void extract_shutdown(void);
 /* One page -> one fragment (never NULL; empty for pages that describe
  * nothing). Thread-safe. */
 model *extract_page(const page *p);
+/* The same, the fragment going on in the free rest of the last chunk of
+ * previous (the fragment this thread made before; may be NULL): the two
+ * are then freed together (arena_pass_chunk), as a run's fragments are. */
+model *extract_page_after(const page *p, model *previous);
 
 #endif

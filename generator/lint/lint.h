@@ -170,6 +170,13 @@ void lint_shutdown(void);
 
 /* Page-level rules. Thread-safe: any number of pages at once. */
 void lint_page(const page *p, const lint_context *ctx, lint_findings *out);
+/* The same, the page's record (what cross-page rules need of it, kept in
+ * out) going on in the last chunk of previous's, the record this thread
+ * made before for out (may be NULL): the records of a thread's pages then
+ * do not each leave a chunk partly empty (arena_pass_chunk; out frees them
+ * all together). Returns the page's record, for the next call. */
+lint_page_record *lint_page_after(const page *p, const lint_context *ctx,
+                                  lint_findings *out, lint_page_record *previous);
 /* Cross-page rules, on the merged model. */
 void lint_model(const model *m, const lint_context *ctx, lint_findings *out);
 

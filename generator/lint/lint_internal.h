@@ -59,7 +59,9 @@ struct lint_page_record {
     size_t nblocks, cap_blocks;
 };
 
-lint_page_record *lint_page_record_new(const char *file);
+/* previous: a record of the same findings whose last chunk the new one
+ * goes on in (arena_pass_chunk), or NULL. */
+lint_page_record *lint_page_record_new(const char *file, lint_page_record *previous);
 void lint_page_record_free(lint_page_record *r);
 void lint_findings_add_record(lint_findings *f, lint_page_record *r);
 /* The record of a file, or NULL. Not thread-safe: after page lint only. */

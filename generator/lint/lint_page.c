@@ -127,9 +127,15 @@ static void record_type_links(const page *p, lint_page_record *r)
 
 void lint_page(const page *p, const lint_context *ctx, lint_findings *out)
 {
+    (void)lint_page_after(p, ctx, out, NULL);
+}
+
+lint_page_record *lint_page_after(const page *p, const lint_context *ctx,
+                                  lint_findings *out, lint_page_record *previous)
+{
     if (!p)
-        return;
-    lint_page_record *r = lint_page_record_new(p->rel_path);
+        return previous;
+    lint_page_record *r = lint_page_record_new(p->rel_path, previous);
     lint_collect_suppressions(p, r, out);
     index_json_blocks(p, r);
     r->open_type = says_open_type(p);
@@ -140,6 +146,7 @@ void lint_page(const page *p, const lint_context *ctx, lint_findings *out)
     lint_rules_form(p, ctx, out);
     lint_rules_http(p, ctx, out);
     lint_rules_links(p, ctx, out);
+    return r;
 }
 
 /* A json block that shows some members of an object, without the braces

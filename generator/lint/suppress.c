@@ -17,9 +17,11 @@
 #include "lint/lint_internal.h"
 #include "util/xalloc.h"
 
-lint_page_record *lint_page_record_new(const char *file)
+lint_page_record *lint_page_record_new(const char *file, lint_page_record *previous)
 {
     lint_page_record *r = xcalloc(1, sizeof *r);
+    if (previous)
+        arena_pass_chunk(&previous->mem, &r->mem);
     r->file = arena_strdup(&r->mem, file ? file : "");
     return r;
 }

@@ -138,6 +138,16 @@ void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes)
     return p;
 }
 
+void arena_pass_chunk(arena *from, arena *to)
+{
+    arena_chunk *c = from->head;
+    if (!c || to->head)
+        return;
+    from->head = c->next;
+    c->next = NULL;
+    to->head = c;
+}
+
 void arena_free(arena *a)
 {
     arena_chunk *c = a->head;

@@ -23,6 +23,14 @@ char *arena_printf(arena *a, const char *fmt, ...)
 /* Grow an array held in the arena: returns a copy with room for new_cap. */
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes);
 void arena_free(arena *a);
+/* Hands the newest chunk of `from` over to `to`, an arena that holds
+ * nothing yet, which goes on allocating in its free rest: of many small
+ * arenas made one after another (a run's model fragments), only the last
+ * then leaves its chunk partly empty. What `from` holds in that chunk is
+ * then `to`'s to free: use neither after freeing `to` (arenas freed all
+ * together, as fragments are, are fine). Nothing happens when `from` holds
+ * nothing or `to` already holds something. */
+void arena_pass_chunk(arena *from, arena *to);
 
 /* Push onto an arena-held array (items, count, cap are lvalues). */
 #define ARENA_PUSH(a, items, count, cap)                                      \

@@ -22,11 +22,11 @@ typedef struct page_lint_job {
     lint_findings *out;
 } page_lint_job;
 
-static void lint_one_page(const page *p, size_t index, void *user)
+static void lint_one_page(const page *p, size_t index, void **worker_slot, void *user)
 {
     (void)index;
     page_lint_job *job = user;
-    lint_page(p, job->ctx, job->out);
+    *worker_slot = lint_page_after(p, job->ctx, job->out, *worker_slot);
 }
 
 int test_lint_docs(const char *const *roots, size_t nroots,

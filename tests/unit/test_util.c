@@ -70,6 +70,33 @@ static void test_arena(void)
     arena_free(&a);
 }
 
+/* An arena given another's last chunk goes on in its free rest, right
+ * after what the other put there, which stays as it was; the other makes a
+ * chunk of its own when it allocates again. */
+static void test_arena_pass_chunk(void)
+{
+    arena first = ARENA_INIT, second = ARENA_INIT, third = ARENA_INIT;
+    char *a = arena_strdup(&first, "first");
+    arena_pass_chunk(&first, &second);
+    char *b = arena_strdup(&second, "second");
+    CHECK(b > a && b - a < 64); /* in the same chunk, after it */
+    CHECK(strcmp(a, "first") == 0);
+    char *again = arena_strdup(&first, "again");
+    CHECK(again < a || again > b + 64); /* a chunk of its own */
+    arena_pass_chunk(&second, &third);
+    char *c = arena_strdup(&third, "third");
+    CHECK(c > b && c - b < 64);
+    arena_pass_chunk(&first, &third); /* third holds something: no change */
+    CHECK(strcmp(arena_strdup(&first, "more"), "more") == 0);
+    arena empty = ARENA_INIT;
+    arena_pass_chunk(&empty, &first); /* nothing to pass */
+    CHECK(strcmp(a, "first") == 0 && strcmp(b, "second") == 0 && strcmp(c, "third") == 0 &&
+          strcmp(again, "again") == 0);
+    arena_free(&first);
+    arena_free(&second);
+    arena_free(&third);
+}
+
 static void write_text(const char *path, const char *text)
 {
     FILE *f = fopen(path, "w");
@@ -572,6 +599,7 @@ int main(void)
     test_strbuf();
     test_json_print();
     test_arena();
+    test_arena_pass_chunk();
     test_blocks();
     test_json_copy();
     test_json_arena();
