@@ -162,11 +162,11 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
 }
 
 /* The memory prepared for the view, per page of docs: the view takes
- * about 6.3 KiB a page (20 MiB for the 3,341 pages of the Graph docs).
+ * about 4.9 KiB a page (16 MiB for the 3,341 pages of the Graph docs).
  * What is not used goes back to the block source after, where only blocks
  * of its size can use it: the estimate is kept close. Blocks the view
  * needs beyond it are made as it goes. */
-enum { VIEW_BYTES_PER_PAGE = 6656 };
+enum { VIEW_BYTES_PER_PAGE = 5 * 1024 };
 
 /* Beside the merge: the memory the view will be built in, made ready. */
 static void prepare_view_memory(void *user, size_t npages, const atomic_int *stop)

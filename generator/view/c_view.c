@@ -62,6 +62,10 @@ static void free_build(view_build *b)
     name_index_free(b->by_name);
     name_index_free(b->by_folded);
     name_index_free(b->globals);
+    if (b->flag_runs) {
+        pthread_mutex_destroy(&b->flag_runs_lock);
+        free(b->flag_runs);
+    }
 }
 
 /* ---- derived types, for @odata.type dispatch ---- */

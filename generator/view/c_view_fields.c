@@ -1,6 +1,8 @@
 /* The fields of an object type: one per property the type declares itself
  * (inherited properties live in the embedded base), with unique member
  * names, C types and the flags templates branch on. */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <strings.h>
 #include <string.h>
@@ -177,6 +179,26 @@ static name_index *struct_members(const view_type *t)
     return taken;
 }
 
+/* A field's yes/no answers, as bits: they end the field's view, in this
+ * order and before its kind's flags, so that fields that answer alike
+ * share one run of them (made once per answers and kind, in an arena). */
+enum {
+    FLAG_PRESENCE, FLAG_POINTER, FLAG_ELEMENT_POINTER, FLAG_ALTERNATIVES, FLAG_COLLECTION,
+    FLAG_SINGLE, FLAG_REQUIRED, FLAG_NULLABLE, FLAG_READ_ONLY, FLAG_NAVIGATION, FLAG_DOC,
+    FLAG_SOURCE, NFLAGS
+};
+static const char *const flag_keys[NFLAGS] = {
+    "has_presence_flag", "is_pointer", "element_is_pointer", "has_alternatives",
+    "is_collection", "is_single", "is_required", "is_nullable", "is_read_only",
+    "is_navigation", "has_doc", "has_source",
+};
+
+static void set_flag(unsigned *flags, int flag, int value)
+{
+    if (value)
+        *flags |= 1u << flag;
+}
+
 typedef struct field_names {
     char *c_name;
     int presence; /* has a has_<name> flag */
@@ -188,8 +210,8 @@ static void add_affixed(cJSON *view, const char *key, const char *prefix,
     view_add_joined(view, key, prefix, stem, suffix);
 }
 
-static void add_member_names(cJSON *view, name_index *taken, const char *json_name,
-                             const field_kind *held, int collection)
+static void add_member_names(cJSON *view, unsigned *flags, name_index *taken,
+                             const char *json_name, const field_kind *held, int collection)
 {
     int element_pointer = strcmp(held->kind, "string") == 0 ||
                           strcmp(held->kind, "object") == 0 ||
@@ -214,9 +236,9 @@ static void add_member_names(cJSON *view, name_index *taken, const char *json_na
         add_affixed(view, "count_name", "", c_name, "_count");
     if (is_enum)
         add_affixed(view, "unknown_name", "", c_name, "_unknown");
-    view_add_bool(view, "has_presence_flag", !pointer);
-    view_add_bool(view, "is_pointer", pointer);
-    view_add_bool(view, "element_is_pointer", element_pointer);
+    set_flag(flags, FLAG_PRESENCE, !pointer);
+    set_flag(flags, FLAG_POINTER, pointer);
+    set_flag(flags, FLAG_ELEMENT_POINTER, element_pointer);
     free(c_name);
     free(stem);
 }
@@ -264,6 +286,8 @@ void view_make_kind_tails(view_build *b)
 {
     if (!json_arena_active())
         return;
+    b->flag_runs = xcalloc(VIEW_FLAG_RUN_SLOTS, sizeof *b->flag_runs);
+    pthread_mutex_init(&b->flag_runs_lock, NULL);
     for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
         add_kind_tail(b, &primitives[i].held);
     add_kind_tail(b, &untyped);
@@ -285,6 +309,49 @@ static void end_with_kind_flags(cJSON *view, const view_build *b,
         }
     }
     add_kind_flags(view, held);
+}
+
+static void add_flags(cJSON *view, unsigned flags)
+{
+    for (int i = 0; i < NFLAGS; i++)
+        view_add_bool(view, flag_keys[i], (flags >> i) & 1u);
+}
+
+/* The run of the answers flags and the kind's flags, made the first time
+ * they are asked for; NULL when runs are not shared (not in an arena, or
+ * too many different answers). */
+static const cJSON *flag_run(view_build *b, unsigned flags, const field_kind *held)
+{
+    if (!b->flag_runs)
+        return NULL;
+    size_t mask = VIEW_FLAG_RUN_SLOTS - 1;
+    size_t at = ((size_t)flags * 31u + (size_t)(uintptr_t)held / sizeof(void *)) & mask;
+    const cJSON *run = NULL;
+    pthread_mutex_lock(&b->flag_runs_lock);
+    for (size_t probes = 0; probes < VIEW_FLAG_RUN_SLOTS / 2 && !run; probes++) {
+        view_flag_run *slot = &b->flag_runs[(at + probes) & mask];
+        if (!slot->run) {
+            cJSON *made = cJSON_CreateObject();
+            add_flags(made, flags);
+            end_with_kind_flags(made, b, held);
+            *slot = (view_flag_run){flags, held, made};
+        }
+        if (slot->flags == flags && slot->held == held)
+            run = slot->run;
+    }
+    pthread_mutex_unlock(&b->flag_runs_lock);
+    return run;
+}
+
+static void end_with_flags(cJSON *view, view_build *b, unsigned flags, const field_kind *held)
+{
+    const cJSON *run = flag_run(b, flags, held);
+    if (run) {
+        view_add_shared_tail(view, run);
+        return;
+    }
+    add_flags(view, flags);
+    end_with_kind_flags(view, b, held);
 }
 
 static void add_target(cJSON *view, const view_build *b, const field_type *ft)
@@ -314,7 +381,7 @@ static void add_comment_text(cJSON *view, const char *key, const char *text)
 
 /* The type as the docs name it: for comments (edm_type) and messages
  * (edm_type_c, a string literal body). */
-static void add_edm_type(cJSON *view, const property_facts *property)
+static void add_edm_type(cJSON *view, unsigned *flags, const property_facts *property)
 {
     const char *type = property->type;
     const char *shown = type ? type : "untyped";
@@ -329,19 +396,19 @@ static void add_edm_type(cJSON *view, const property_facts *property)
         cJSON_AddItemToArray(alternatives, ref);
         strbuf_printf(&joined, "%s%s", joined.len ? ", " : "", alt);
     }
-    view_add_bool(view, "has_alternatives", cJSON_GetArraySize(alternatives) > 1);
+    set_flag(flags, FLAG_ALTERNATIVES, cJSON_GetArraySize(alternatives) > 1);
     view_add_item(view, "alternatives", alternatives);
     add_comment_text(view, "alternatives_text", strbuf_cstr(&joined));
     strbuf_free(&joined);
 }
 
-static void add_doc(cJSON *view, const property_facts *property)
+static void add_doc(cJSON *view, unsigned *flags, const property_facts *property)
 {
     cJSON *doc = view_doc_lines(property->description, NULL);
-    view_add_bool(view, "has_doc", cJSON_GetArraySize(doc) > 0);
+    set_flag(flags, FLAG_DOC, cJSON_GetArraySize(doc) > 0);
     view_add_item(view, "doc", doc);
     char *source = view_source_ref(property->source);
-    view_add_bool(view, "has_source", source != NULL);
+    set_flag(flags, FLAG_SOURCE, source != NULL);
     view_add_owned_string(view, "source", source);
 }
 
@@ -354,20 +421,21 @@ static cJSON *field_view(view_build *b, const view_type *t,
     *target = ft.target;
     int collection = property->collection;
     cJSON *view = cJSON_CreateObject();
+    unsigned flags = 0;
     view_add_string(view, "json_name", json_name);
     view_add_owned_string(view, "json_name_c", view_string_body(json_name));
     add_comment_text(view, "json_name_comment", json_name);
-    add_member_names(view, taken, json_name, ft.held, collection);
+    add_member_names(view, &flags, taken, json_name, ft.held, collection);
     add_target(view, b, &ft);
-    add_edm_type(view, property);
-    view_add_bool(view, "is_collection", collection);
-    view_add_bool(view, "is_single", !collection);
-    view_add_bool(view, "is_required", property->required);
-    view_add_bool(view, "is_nullable", property->nullable);
-    view_add_bool(view, "is_read_only", property->read_only);
-    view_add_bool(view, "is_navigation", property->navigation);
-    add_doc(view, property);
-    end_with_kind_flags(view, b, ft.held);
+    add_edm_type(view, &flags, property);
+    set_flag(&flags, FLAG_COLLECTION, collection);
+    set_flag(&flags, FLAG_SINGLE, !collection);
+    set_flag(&flags, FLAG_REQUIRED, property->required);
+    set_flag(&flags, FLAG_NULLABLE, property->nullable);
+    set_flag(&flags, FLAG_READ_ONLY, property->read_only);
+    set_flag(&flags, FLAG_NAVIGATION, property->navigation);
+    add_doc(view, &flags, property);
+    end_with_flags(view, b, flags, ft.held);
     return view;
 }
 

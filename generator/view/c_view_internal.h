@@ -3,6 +3,7 @@
 #ifndef APIMD_C_VIEW_INTERNAL_H
 #define APIMD_C_VIEW_INTERNAL_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -12,7 +13,7 @@
 #include "util/strbuf.h"
 #include "view/name_index.h"
 
-enum { VIEW_MAX_KINDS = 32 };
+enum { VIEW_MAX_KINDS = 32, VIEW_FLAG_RUN_SLOTS = 1024 };
 
 typedef enum view_kind { VIEW_OBJECT, VIEW_ENUM } view_kind;
 
@@ -32,6 +33,13 @@ typedef struct view_type {
     name_index *declared;  /* bases: their properties' names, else NULL */
 } view_type;
 
+/* A shared run of a field's yes/no flags and its kind's flags. */
+typedef struct view_flag_run {
+    unsigned flags;   /* the answers, a bit each */
+    const void *held; /* the field kind */
+    const cJSON *run; /* NULL: a free slot */
+} view_flag_run;
+
 typedef struct view_build {
     const char *namespace; /* the model's main namespace */
     char *prefix;          /* "graph" */
@@ -49,6 +57,11 @@ typedef struct view_build {
     const void *tail_kinds[VIEW_MAX_KINDS]; /* a field kind per run */
     cJSON *tails[VIEW_MAX_KINDS];           /* runs: the children of each */
     size_t ntails;
+    /* In an arena, also a field's flags with its kind's, per answers:
+     * made when first needed (the fields are built on several threads,
+     * hence the lock). NULL outside an arena. */
+    view_flag_run *flag_runs; /* VIEW_FLAG_RUN_SLOTS, open addressing */
+    pthread_mutex_t flag_runs_lock;
 } view_build;
 
 /* c_view_types.c: the type index, base types, file-scope names. */
@@ -67,7 +80,8 @@ cJSON *view_enum_type(view_build *b, size_t index);
 cJSON *view_fields(view_build *b, size_t index, cJSON **enum_headers);
 /* The names each base type declares, before the fields are made. */
 void view_index_declared(view_build *b);
-/* The shared runs of kind flags, when this thread is in an arena. */
+/* The shared runs of kind flags (and the table of the flag runs), when
+ * this thread is in an arena. */
 void view_make_kind_tails(view_build *b);
 
 /* c_view_text.c: text helpers. */
