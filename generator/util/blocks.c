@@ -140,13 +140,35 @@ static int map_region(void)
     return 1;
 }
 
-/* A block of class c that another thread left, or a new one from a
- * region; NULL when no region can be mapped. What is left of a region too
- * small for the block is dropped (at most 256 KiB of 64 MiB). */
+/* A larger block that another thread left, split: its first part of
+ * class c is returned and the rest, one block of each class from c up,
+ * goes to the shared lists. Memory a thread leaves behind (the cmark trees
+ * of the page workers, in their largest blocks) then serves the smaller
+ * blocks later stages ask for, rather than new memory, which the kernel
+ * must clear first. With the lock held; NULL when there is none. */
+static void *split_shared(int c)
+{
+    for (int k = c + 1; k < NCLASSES; k++) {
+        unsigned char *b = (unsigned char *)pop(&shared_free[k]);
+        if (!b)
+            continue;
+        for (int j = c; j < k; j++)
+            push(&shared_free[j], (free_block *)(b + (BLOCKS_MIN << j)));
+        return b;
+    }
+    return NULL;
+}
+
+/* A block of class c that another thread left (whole, or split from a
+ * larger one), or a new one from a region; NULL when no region can be
+ * mapped. What is left of a region too small for the block is dropped (at
+ * most 256 KiB of 64 MiB). */
 static void *take_shared(int c, size_t size)
 {
     pthread_mutex_lock(&lock);
     void *p = pop(&shared_free[c]);
+    if (!p)
+        p = split_shared(c);
     if (!p && ((size_t)(end - cursor) >= size || map_region())) {
         p = cursor;
         cursor += size;

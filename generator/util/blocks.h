@@ -6,7 +6,9 @@
  * of it arena blocks. In 4 KiB pages that is one page fault per 4 KiB on
  * the way up and as many pages to unmap at exit; in regions marked for
  * transparent huge pages it is one fault per 2 MiB. Blocks are recycled by
- * size, per thread first, so a block freed after one page serves the next.
+ * size, per thread first, so a block freed after one page serves the next;
+ * those a thread leaves when it ends serve the others, split in parts of
+ * a smaller size when that is what is asked for.
  *
  * Sizes that are powers of two from BLOCKS_MIN to BLOCKS_MAX come from the
  * regions; any other size (a one-off block for a large text) from malloc.

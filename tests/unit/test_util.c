@@ -209,6 +209,46 @@ static void check_blocks_whole(void)
     blocks_free(NULL, 1024);
 }
 
+/* A 256 KiB block that an ended thread left serves the smaller blocks a
+ * thread with none of its own asks for next: its first 64 KiB, the 64 KiB
+ * after, then the 128 KiB after those. */
+static void *free_big_and_end(void *arg)
+{
+    void *p = blocks_alloc(262144);
+    blocks_free(p, 262144);
+    *(void **)arg = p;
+    return NULL;
+}
+
+static void *take_smaller(void *arg)
+{
+    unsigned char **got = arg;
+    got[0] = blocks_alloc(65536);
+    got[1] = blocks_alloc(65536);
+    got[2] = blocks_alloc(131072);
+    memset(got[0], 1, 65536);
+    memset(got[1], 2, 65536);
+    memset(got[2], 3, 131072);
+    CHECK(filled(got[0], 65536, 1) && filled(got[1], 65536, 2) && filled(got[2], 131072, 3));
+    blocks_free(got[0], 65536);
+    blocks_free(got[1], 65536);
+    blocks_free(got[2], 131072);
+    return NULL;
+}
+
+static void check_blocks_split(void)
+{
+    if (!blocks_pooled())
+        return; /* blocks come from malloc: nothing to split */
+    unsigned char *big = NULL, *got[3] = {NULL, NULL, NULL};
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, free_big_and_end, &big) == 0);
+    pthread_join(t, NULL);
+    CHECK(pthread_create(&t, NULL, take_smaller, got) == 0);
+    pthread_join(t, NULL);
+    CHECK(big != NULL && got[0] == big && got[1] == big + 65536 && got[2] == big + 131072);
+}
+
 /* A freed block serves the next request of its size on the same thread,
  * and one freed by a thread that has ended serves any thread. */
 static void *free_one_and_end(void *arg)
@@ -296,6 +336,7 @@ static void check_blocks_threads(void)
 
 static void test_blocks(void)
 {
+    check_blocks_split(); /* first: before other threads leave blocks */
     check_blocks_whole();
     check_blocks_recycled();
     check_blocks_threads();
