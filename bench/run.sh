@@ -3,7 +3,9 @@
 #
 # Usage: bench/run.sh [CORPUS]   (default: ../shared/corpus/graph-v1.0)
 # Environment: APIMD_BENCH_RUNS (default 3): runs per measurement, best
-# kept; APIMD_BENCH_BUILD (default build-bench): the release build used.
+# kept; APIMD_BENCH_BUILD (default build-bench): the release build used;
+# APIMD_BENCH_IDLE (default 3): seconds the machine is left idle before
+# each run of the pairs measured after idle (0: those are skipped).
 #
 # Prints the pages and bytes of the corpus, then for the cmark-gfm baseline
 # and each apimd command the best wall time of the runs, the peak RSS and
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 
 corpus=${1:-../shared/corpus/graph-v1.0}
 runs=${APIMD_BENCH_RUNS:-3}
+idle=${APIMD_BENCH_IDLE:-3}
 build=${APIMD_BENCH_BUILD:-build-bench}
 out=bench/out
 
@@ -59,9 +62,13 @@ mkdir -p "$out"
 # stdout and stderr of the last run in $out/NAME.out and $out/NAME.err.
 # A "{run}" argument is replaced by the run number, for commands that need
 # a fresh output directory each time.
+# Written data is flushed first: the kernel would otherwise write the last
+# measurement's output (thousands of generated files) back to disk during
+# this one, on its cores.
 measure() {
   local name=$1
   shift
+  sync
   best_wall= peak_kb=0 last_exit=0
   local i
   for ((i = 1; i <= runs; i++)); do
@@ -161,6 +168,12 @@ fi
 # first in every other pair (a run can slow the one after it: the memory
 # the single pass frees at its exit is reclaimed meanwhile). Printed are the
 # ratio of their bests and the median of the ratios of the pairs.
+#
+# Then the same after the machine was left idle for $idle seconds before
+# every run, as a lone run in CI or an editor finds it: on a virtual
+# machine that gives the memory processes free back to the host (free
+# page reporting), memory a process touches first then costs the host's
+# work too, and the single pass touches more of it than the baseline.
 pair_baseline() {
   "$rss" -o "$out/pair-baseline.rss" -- "$build/bench/baseline_cmark" "$corpus" >/dev/null 2>&1
 }
@@ -169,21 +182,28 @@ pair_single() {
     --schema "$out/single-schema.json" --lint "$out/single-lint.json" --lint-format json \
     "$corpus" >/dev/null 2>&1
 }
-paired_best= paired_median=
-if [ -n "$single_wall" ]; then
+# in_turn PAUSE: $runs pairs, PAUSE seconds of idle before each run; sets
+# pairs_best and pairs_median.
+rest() { [ "$1" = 0 ] || sleep "$1"; }
+in_turn() {
+  local pause=$1 i
+  sync
   : >"$out/pairs"
   for ((i = 1; i <= runs; i++)); do
+    rest "$pause"
     if ((i % 2)); then
       pair_baseline
+      rest "$pause"
       pair_single
     else
       pair_single
+      rest "$pause"
       pair_baseline
     fi
     echo "$(awk '$1 == "wall_seconds" {print $2}' "$out/pair-baseline.rss")" \
       "$(awk '$1 == "wall_seconds" {print $2}' "$out/pair-single.rss")" >>"$out/pairs"
   done
-  read -r paired_best paired_median < <(awk '
+  read -r pairs_best pairs_median < <(awk '
     {b[NR] = $1; s[NR] = $2; r[NR] = $1 > 0 ? $2 / $1 : 0}
     NR == 1 || $1 < bb {bb = $1}
     NR == 1 || $2 < bs {bs = $2}
@@ -193,9 +213,20 @@ if [ -n "$single_wall" ]; then
       m = n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
       printf "%.2f %.2f\n", (bb > 0 ? bs / bb : 0), m
     }' "$out/pairs")
+}
+paired_best= paired_median= idle_best= idle_median=
+if [ -n "$single_wall" ]; then
+  in_turn 0
+  paired_best=$pairs_best paired_median=$pairs_median
   echo
   echo "baseline and single pass in turn, $runs pairs: best against best $paired_best," \
     "median of the pairs $paired_median"
+  if [ "$idle" != 0 ]; then
+    in_turn "$idle"
+    idle_best=$pairs_best idle_median=$pairs_median
+    echo "the same, each run after $idle s idle: best against best $idle_best," \
+      "median of the pairs $idle_median"
+  fi
 fi
 
 # ---- JSON ------------------------------------------------------------------
@@ -247,6 +278,8 @@ if [ -n "$single_wall" ]; then
   echo "  apimd single pass (schema+lint+generate) ${single_wall}s  ratio $(ratio "$single_wall" "$base_wall")  peak RSS $(mib "$single_kb") MiB"
   echo "    into a fresh directory                 ${fresh_wall:--}s  ratio $(ratio "${fresh_wall:-0}" "$base_wall")  peak RSS $(mib "${fresh_kb:-0}") MiB"
   echo "    run in turn with the baseline           ratio $paired_best (median of $runs pairs: $paired_median)"
+  [ -n "$idle_best" ] &&
+    echo "    in turn, each run after $idle s idle      ratio $idle_best (median of $runs pairs: $idle_median)"
 fi
 echo "  generated code vs cJSON                  ${gen_ratio:-not measured}"
 [ -n "$old_out" ] && rm -rf "$old_out"
