@@ -1,5 +1,6 @@
-/* Entry point of the view: builds the view of a model's types in passes (index types, resolve bases, name everything, describe each
- * type, list derived types and files). */
+/* Entry point of the view: builds the view of a model's types in passes
+ * (index types, resolve bases, name everything, describe each type, list
+ * derived types and files). */
 #include "view/c_view.h"
 
 #include <stdlib.h>

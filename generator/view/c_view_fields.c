@@ -317,7 +317,7 @@ static void add_flags(cJSON *view, unsigned flags)
         view_add_bool(view, flag_keys[i], (flags >> i) & 1u);
 }
 
-/* The run of the answers flags and the kind's flags, made the first time
+/* The shared run of these answers and the kind's flags, made the first time
  * they are asked for; NULL when runs are not shared (not in an arena, or
  * too many different answers). */
 static const cJSON *flag_run(view_build *b, unsigned flags, const field_kind *held)
