@@ -169,7 +169,7 @@ static void put_source(json_out *o, const char *key, const src_ref *s)
 {
     begin_object(o, key);
     put_source_file(o, s->file ? s->file : "");
-    put_number(o, "line", s->line > 0 ? s->line : 1);
+    put_number(o, "line", src_ref_line(s));
     if (s->col > 0)
         put_number(o, "col", s->col);
     end_object(o);
@@ -189,7 +189,7 @@ static void put_string_array(json_out *o, const char *key, const char *const *it
 static void put_type_ref(json_out *o, const type_ref *t)
 {
     put_string_or_null(o, "type", t->name);
-    if (t->nalternatives > 1)
+    if (type_ref_is_union(t))
         put_string_array(o, "alternatives", t->alternatives, t->nalternatives);
     put_bool(o, "primitive", t->primitive);
     put_bool(o, "collection", t->collection);

@@ -135,6 +135,10 @@ void model_add_conflict(model *m, const char *rule, src_ref at, src_ref other,
 /* OData makes properties nullable unless declared otherwise; the docs only
  * say so when it matters ("Not nullable"). A key, a required property and
  * a collection (an empty collection is sent, never null) are not. */
+int src_ref_line(const src_ref *s) { return s->line > 0 ? s->line : 1; }
+
+int type_ref_is_union(const type_ref *t) { return t->nalternatives > 1; }
+
 int model_property_nullable(const model_property *p)
 {
     if (p->nullable != TRI_UNKNOWN)

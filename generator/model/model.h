@@ -239,6 +239,12 @@ cJSON *model_to_json(const model *m, int with_examples);
  * see docs/model.md ("Defaults"). */
 int model_property_nullable(const model_property *p);
 
+/* What the JSON output gives, for readers of the model that must answer
+ * as it does: the line of a source (1 when the docs give none), and
+ * whether a type is a union (its alternatives are listed only then). */
+int src_ref_line(const src_ref *s);
+int type_ref_is_union(const type_ref *t);
+
 /* The namespace and types of a model JSON (what model_to_json gives,
  * docs/model.schema.json) as a model of their own, strings copied, so that
  * code is generated from a model file as from docs. Methods, examples and

@@ -95,7 +95,7 @@ typedef struct property_facts {
 
 static property_facts read_property(const model_property *p)
 {
-    int union_type = p->type.nalternatives > 1;
+    int union_type = type_ref_is_union(&p->type);
     return (property_facts){
         .name = p->name,
         .type = p->type.name,

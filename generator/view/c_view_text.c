@@ -118,7 +118,7 @@ char *view_source_ref(const src_ref *source)
     if (!source->file)
         return NULL;
     char number[24];
-    format_line(number, sizeof number, source->line > 0 ? (unsigned)source->line : 1u);
+    format_line(number, sizeof number, (unsigned)src_ref_line(source));
     /* ":" and digits need no care in a comment, nor change how the end of
      * the file name reads: the two parts can be made safe apart. */
     strbuf safe = STRBUF_INIT;

@@ -113,7 +113,7 @@ static void report_base_cycle(view_build *b, int at)
 {
     const src_ref *source = &b->types[at].model->source;
     if (source->file)
-        strbuf_printf(b->error, "%s:%d: ", source->file, source->line > 0 ? source->line : 1);
+        strbuf_printf(b->error, "%s:%d: ", source->file, src_ref_line(source));
     strbuf_printf(b->error, "model: the base types of %s form a cycle: %s",
                   b->types[at].qualified, b->types[at].name);
     int i = at;
