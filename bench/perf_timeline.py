@@ -26,11 +26,10 @@ import sys
 STAGES = [
     ("find pages", ["fs_find_pages"]),
     ("pages", ["worker"]),
-    ("prepare", ["json_arena_prepare"]),
     ("merge", ["model_merge"]),
     ("lint model", ["lint_run_model", "lint_run_render"]),
     ("schema", ["docs_write_schema"]),
-    ("view", ["c_view_build_in", "c_view_build"]),
+    ("view", ["c_view_type", "c_view_begin", "c_view_complete"]),
     ("render", ["render_worker"]),
     ("output", ["output_stream_finish", "generate"]),
     ("free", ["pipeline_result_free", "pipeline_result_free_model", "lint_run_end",

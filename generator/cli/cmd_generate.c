@@ -11,7 +11,6 @@
 #include "cli/docs_run.h"
 #include "cli/lint_run.h"
 #include "emit/generate.h"
-#include "util/json_arena.h"
 #include "util/parallel.h"
 #include "util/xalloc.h"
 
@@ -134,7 +133,6 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
     };
     strbuf messages = STRBUF_INIT;
     int generated = generate_c(m, &opts, &messages);
-    json_arena_release_prepared(); /* what the view did not need */
     int status = generated;
     if (side.pool)
         work_pool_close(side.pool);
@@ -159,20 +157,6 @@ static int finish(arg_parser *p, docs_run *run, lint_run *lr, int jobs)
     strbuf_free(&side.schema_problems);
     strbuf_free(&side.report);
     return status;
-}
-
-/* The memory prepared for the view, per page of docs: the view takes
- * about 4.9 KiB a page (16 MiB for the 3,341 pages of the Graph docs).
- * What is not used goes back to the block source after, where only blocks
- * of its size can use it: the estimate is kept close. Blocks the view
- * needs beyond it are made as it goes. */
-enum { VIEW_BYTES_PER_PAGE = 5 * 1024 };
-
-/* Beside the merge: the memory the view will be built in, made ready. */
-static void prepare_view_memory(void *user, size_t npages, const atomic_int *stop)
-{
-    (void)user;
-    json_arena_prepare(npages * VIEW_BYTES_PER_PAGE, stop);
 }
 
 /* Usage errors the options can make before any page is read. */
@@ -240,7 +224,6 @@ int cmd_generate(int argc, char **argv)
                                         : "never",
                                     NULL);
         int lint_open = linting;
-        run.beside_merge = prepare_view_memory;
         if (status == 0)
             status = docs_run_pipeline(&run, "generate", linting ? lint_run_page : NULL, NULL,
                                        linting ? &lr : NULL);

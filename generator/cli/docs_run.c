@@ -42,7 +42,6 @@ int docs_run_pipeline(docs_run *run, const char *what, page_hook on_page,
         .on_page = on_page,
         .user = user,
         .on_count = on_count,
-        .beside_merge = run->beside_merge,
     };
     strbuf errors = STRBUF_INIT;
     int status = pipeline_run(&opts, &run->result, &errors);

@@ -10,9 +10,6 @@ typedef struct docs_run {
     arg_parser *parser;
     long jobs;
     int quiet;
-    /* pipeline_options.beside_merge (called with the pipeline's user), or
-     * NULL; set before docs_run_pipeline. */
-    void (*beside_merge)(void *user, size_t npages, const atomic_int *stop);
     pipeline_result result;
 } docs_run;
 

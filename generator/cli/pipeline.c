@@ -236,37 +236,6 @@ static int collect_errors(run_state *st, strbuf *errors)
     return status;
 }
 
-typedef struct beside_work {
-    const pipeline_options *opts;
-    size_t npages;
-    atomic_int stop;
-} beside_work;
-
-static void *run_beside(void *arg)
-{
-    beside_work *b = arg;
-    b->opts->beside_merge(b->opts->user, b->npages, &b->stop);
-    return NULL;
-}
-
-/* The merge, with opts->beside_merge on another thread meanwhile (when
- * there is more than one job). */
-static model *merge_beside(const pipeline_options *opts, int jobs, model **fragments,
-                           size_t n)
-{
-    beside_work b = {opts, n, 0};
-    atomic_init(&b.stop, 0);
-    pthread_t thread;
-    int started = opts->beside_merge && jobs > 1 &&
-                  pthread_create(&thread, NULL, run_beside, &b) == 0;
-    model *m = model_merge(fragments, n);
-    if (started) {
-        atomic_store(&b.stop, 1);
-        pthread_join(thread, NULL);
-    }
-    return m;
-}
-
 int pipeline_run(const pipeline_options *opts, pipeline_result *result,
                  strbuf *errors)
 {
@@ -299,7 +268,7 @@ int pipeline_run(const pipeline_options *opts, pipeline_result *result,
         st.pages.items[i].rel_path = NULL;
     }
     if (status == 0) {
-        result->model = merge_beside(opts, jobs, st.fragments, n);
+        result->model = model_merge(st.fragments, n);
     } else {
         for (size_t i = 0; i < n; i++)
             if (st.fragments[i])

@@ -6,7 +6,6 @@
 #ifndef APIMD_PIPELINE_H
 #define APIMD_PIPELINE_H
 
-#include <stdatomic.h>
 #include <stddef.h>
 
 #include "model/model.h"
@@ -30,10 +29,6 @@ typedef struct pipeline_options {
     /* Called once the page list is known, before any page is read, so the
      * caller can size per-page storage. May be NULL. */
     void (*on_count)(size_t npages, void *user);
-    /* Work for the core the merge leaves idle, run on a thread of its own
-     * beside it (when jobs > 1) until *stop is set, when the merge is done:
-     * preparing what the stages after the merge need. May be NULL. */
-    void (*beside_merge)(void *user, size_t npages, const atomic_int *stop);
 } pipeline_options;
 
 typedef struct pipeline_result {

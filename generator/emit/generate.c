@@ -6,24 +6,29 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "emit/output_dir.h"
 #include "emit/template_source.h"
+#include "emit/template_use.h"
 #include "model/model.h"
 #include "mustache/mustache.h"
 #include "util/json_arena.h"
 #include "util/xalloc.h"
 #include "view/c_view.h"
 
-/* One file to render: a template against the root view, with the type or
- * enum it is about (if any) reachable as `key` from the root. */
+/* the job of a library-wide file */
+#define NO_TYPE SIZE_MAX
+
+/* One file to render: a template against the root view, with the view of
+ * the type or enum it is about (if any) reachable as `key` from the root. */
 typedef struct emit_job {
     const char *template_name;
-    const cJSON *element; /* NULL: a library-wide file */
-    const char *key;      /* "type" or "enum" */
+    size_t type;     /* the type's index in the view, or NO_TYPE */
+    const char *key; /* "type" or "enum" */
     const char *file_name;
 } emit_job;
 
@@ -42,7 +47,11 @@ typedef struct emit_result {
  * depend on the threads. */
 typedef struct emit_work {
     const generate_options *opts;
+    c_view *view;
     const cJSON *root;
+    /* The root's lists hold the whole views; else each group makes its
+     * type's view and drops it after. */
+    int whole;
     emit_job *jobs;
     emit_result *results;
     size_t njobs, cap_jobs;
@@ -90,7 +99,7 @@ static char *message(const char *fmt, ...)
 
 /* Renders one job into its result. */
 static void render_job(renderer *r, const emit_work *w, const emit_job *job,
-                       emit_result *out)
+                       const cJSON *element, emit_result *out)
 {
     const mustache_template *t = NULL;
     mustache_error err = {0, ""};
@@ -110,8 +119,8 @@ static void render_job(renderer *r, const emit_work *w, const emit_job *job,
     memset(&ref, 0, sizeof ref);
     memset(&frame, 0, sizeof frame);
     const cJSON *views[2] = {w->root, NULL};
-    if (job->element) {
-        ref = *job->element;
+    if (element) {
+        ref = *element;
         ref.next = ref.prev = NULL;
         ref.type |= cJSON_IsReference;
         ref.string = (char *)job->key;
@@ -142,6 +151,27 @@ static void render_job(renderer *r, const emit_work *w, const emit_job *job,
     }
 }
 
+/* The view of a group's type: its item in the root's list when that
+ * holds whole views, else made now, in *made (an arena) or *own (for
+ * cJSON_Delete) for the caller to drop when the group is rendered. */
+static const cJSON *group_element(const emit_work *w, size_t type, json_arena **made,
+                                  cJSON **own)
+{
+    *made = NULL;
+    *own = NULL;
+    if (type == NO_TYPE)
+        return NULL;
+    if (w->whole)
+        return c_view_entry(w->view, type);
+    *made = json_arena_new();
+    json_arena_enter(*made);
+    cJSON *view = c_view_type(w->view, type);
+    json_arena_leave();
+    if (!*made)
+        *own = view;
+    return view;
+}
+
 static void render_worker(void *arg)
 {
     emit_work *w = arg;
@@ -151,14 +181,19 @@ static void render_worker(void *arg)
         size_t g = atomic_fetch_add(&w->next, 1);
         if (g >= w->ngroups)
             break;
+        json_arena *made;
+        cJSON *own;
+        const cJSON *element = group_element(w, w->jobs[w->groups[g]].type, &made, &own);
         for (size_t i = w->groups[g]; i < w->groups[g + 1]; i++) {
-            render_job(&r, w, &w->jobs[i], &w->results[i]);
+            render_job(&r, w, &w->jobs[i], element, &w->results[i]);
             if (w->results[i].error) {
                 atomic_store(&w->failed, 1);
                 break;
             }
         }
         mustache_lookup_cache_clear(r.lookups);
+        json_arena_free(made);
+        cJSON_Delete(own);
     }
     mustache_lookup_cache_free(r.lookups);
     mustache_cache_free(r.cache);
@@ -175,12 +210,12 @@ static void start_group(emit_work *w)
     *XARRAY_PUSH(w->groups, w->ngroups, w->cap_groups) = w->njobs;
 }
 
-static void add_job(emit_work *w, const char *template_name, const cJSON *element,
+static void add_job(emit_work *w, const char *template_name, size_t type,
                     const char *key, const char *file_name)
 {
     emit_job *job = XARRAY_PUSH(w->jobs, w->njobs, w->cap_jobs);
     job->template_name = template_name;
-    job->element = element;
+    job->type = type;
     job->key = key;
     job->file_name = file_name;
 }
@@ -196,30 +231,34 @@ static const struct {
     {"internal_header", "internal_header"}, {"pkgconfig", "pkgconfig_file"},
 };
 
+/* The templates of each type's files, per list of the root. */
+static const struct {
+    const char *key, *header, *source;
+} type_files[] = {
+    {"type", "type_header", "type_source"},
+    {"enum", "enum_header", "enum_source"},
+};
+
 /* Every file, in the order the single-threaded renderer used: library
  * files, then each type's header and source, then each enum's. */
-static void plan_jobs(emit_work *w, const cJSON *view)
+static void plan_jobs(emit_work *w)
 {
     for (size_t i = 0; i < sizeof library_files / sizeof library_files[0]; i++) {
         start_group(w);
-        add_job(w, library_files[i].template_name, NULL, NULL,
-                string_of(view, library_files[i].file_key));
+        add_job(w, library_files[i].template_name, NO_TYPE, NULL,
+                string_of(w->root, library_files[i].file_key));
     }
     start_group(w);
-    add_job(w, "meson_build", NULL, NULL, "meson.build");
-    static const struct {
-        const char *list, *key, *header, *source;
-    } lists[] = {
-        {"types", "type", "type_header", "type_source"},
-        {"enums", "enum", "enum_header", "enum_source"},
-    };
-    for (size_t l = 0; l < 2; l++) {
-        const cJSON *element;
-        cJSON_ArrayForEach(element, cJSON_GetObjectItemCaseSensitive(view, lists[l].list)) {
+    add_job(w, "meson_build", NO_TYPE, NULL, "meson.build");
+    for (int l = 0; l < 2; l++) {
+        for (size_t i = 0; i < c_view_count(w->view); i++) {
+            if (c_view_is_enum(w->view, i) != l)
+                continue;
+            const cJSON *entry = c_view_entry(w->view, i);
             start_group(w);
-            add_job(w, lists[l].header, element, lists[l].key, string_of(element, "header"));
-            add_job(w, lists[l].source, element, lists[l].key,
-                    string_of(element, "source_file"));
+            add_job(w, type_files[l].header, i, type_files[l].key, string_of(entry, "header"));
+            add_job(w, type_files[l].source, i, type_files[l].key,
+                    string_of(entry, "source_file"));
         }
     }
     start_group(w); /* the end of the last group */
@@ -308,7 +347,24 @@ static void release_model(const generate_options *opts)
         opts->model_released(opts->model_released_ctx);
 }
 
-/* The view lives in an arena of its own when arenas are installed. */
+/* Whether the templates in use read other types' views (the root's lists
+ * must then hold whole views). */
+static int need_whole_views(const generate_options *opts, const cJSON *root)
+{
+    const char *library[sizeof library_files / sizeof library_files[0] + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof library_files / sizeof library_files[0]; i++)
+        library[n++] = library_files[i].template_name;
+    library[n++] = "meson_build";
+    const char *per_type[] = {type_files[0].header, type_files[0].source,
+                              type_files[1].header, type_files[1].source};
+    return templates_need_whole_views(opts->templates_dir, root, library, n, per_type,
+                                      sizeof per_type / sizeof per_type[0]);
+}
+
+/* The root lives in an arena of its own when arenas are installed, and so
+ * do the whole views, when the templates need them all at once; else each
+ * type's view is made when its files are rendered, and dropped after. */
 int generate_c(const model *m, const generate_options *opts, strbuf *messages)
 {
     if (!opts || !opts->out_dir || !*opts->out_dir) {
@@ -322,9 +378,9 @@ int generate_c(const model *m, const generate_options *opts, strbuf *messages)
     }
     strbuf error = STRBUF_INIT;
     json_arena *view_arena = json_arena_new();
-    cJSON *view = c_view_build_in(m, opts->prefix, opts->jobs, opts->pool, view_arena, &error);
-    release_model(opts);
+    c_view *view = c_view_begin(m, opts->prefix, view_arena, &error);
     if (!view) {
+        release_model(opts);
         json_arena_free(view_arena);
         strbuf_printf(messages, "apimd: generate: %s\n", strbuf_cstr(&error));
         strbuf_free(&error);
@@ -334,13 +390,21 @@ int generate_c(const model *m, const generate_options *opts, strbuf *messages)
     emit_work w;
     memset(&w, 0, sizeof w);
     w.opts = opts;
-    w.root = view;
+    w.view = view;
+    w.root = c_view_root(view);
+    w.whole = need_whole_views(opts, w.root);
+    if (w.whole) {
+        c_view_complete(view, opts->jobs, opts->pool);
+        release_model(opts);
+    }
     /* Comparing with what is on disk, and writing what changed, while
      * rendering spreads that work over the threads too, and a file's text
      * is dropped as soon as it is on disk. */
     w.stream = output_stream_begin(opts->out_dir, opts->check);
-    plan_jobs(&w, view);
+    plan_jobs(&w);
     run_jobs(&w, opts->jobs > 0 ? opts->jobs : 1);
+    if (!w.whole)
+        release_model(opts);
     output_set files = {0};
     int status;
     if (collect(&w, &files, messages) == 0) {
@@ -353,10 +417,11 @@ int generate_c(const model *m, const generate_options *opts, strbuf *messages)
     free(w.results);
     free(w.jobs);
     free(w.groups);
+    cJSON *root = c_view_end(view);
     if (view_arena)
         json_arena_free(view_arena);
     else
-        cJSON_Delete(view);
+        cJSON_Delete(root);
     return status;
 }
 

@@ -174,3 +174,30 @@ int mustache_cache_partial(void *cache, const char *name,
 {
     return mustache_cache_get(cache, name, out, err);
 }
+
+/* ---- the names a template uses ---- */
+
+static void node_names(const mnode *n, const mustache_names *use)
+{
+    switch (n->kind) {
+    case MNODE_VAR:
+    case MNODE_SECTION:
+    case MNODE_INVERTED:
+        for (size_t i = 0; i < n->name.nparts; i++)
+            use->key(use->ctx, n->name.parts[i]);
+        break;
+    case MNODE_PARTIAL:
+    case MNODE_PARENT:
+        use->template_name(use->ctx, n->name.full);
+        break;
+    default: /* text, and blocks: their names are no keys of the view */
+        break;
+    }
+    for (size_t i = 0; i < n->nkids; i++)
+        node_names(&n->kids[i], use);
+}
+
+void mustache_template_names(const mustache_template *t, const mustache_names *use)
+{
+    node_names(&t->root, use);
+}

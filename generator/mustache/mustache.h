@@ -138,6 +138,19 @@ int mustache_render_stack(const mustache_template *t,
                           const mustache_options *opts, strbuf *out,
                           mustache_error *err);
 
+/* What a template looks up: `key` is called with every key its tags look
+ * up in the view (each part of a dotted name: "a.b" gives "a" and "b"),
+ * `template_name` with the name of every partial and parent it expands.
+ * Names of blocks ({{$name}}) are neither. Names come as often as they
+ * are written. */
+typedef struct mustache_names {
+    void (*key)(void *ctx, const char *key);
+    void (*template_name)(void *ctx, const char *name);
+    void *ctx;
+} mustache_names;
+
+void mustache_template_names(const mustache_template *t, const mustache_names *use);
+
 /* ---- A cache of compiled templates, loaded by name on first use ---- */
 
 /* Supplies the text of the template called `name`: returns 1 after

@@ -5,7 +5,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -34,61 +33,6 @@ struct json_arena {
     share *shares;
 };
 
-/* Prepared blocks (json_arena_prepare), of the regular size. Their count
- * is read without the lock first: most arenas (a page's) find none, and
- * need not take a lock every thread shares to learn it. */
-static pthread_mutex_t prepared_lock = PTHREAD_MUTEX_INITIALIZER;
-static block *prepared;
-static atomic_size_t nprepared;
-
-static block *take_prepared(void)
-{
-    if (atomic_load_explicit(&nprepared, memory_order_relaxed) == 0)
-        return NULL;
-    pthread_mutex_lock(&prepared_lock);
-    block *b = prepared;
-    if (b) {
-        prepared = b->next;
-        nprepared--;
-    }
-    pthread_mutex_unlock(&prepared_lock);
-    return b;
-}
-
-size_t json_arena_prepared_blocks(void) { return atomic_load(&nprepared); }
-
-void json_arena_prepare(size_t max_bytes, const atomic_int *stop)
-{
-    long page = sysconf(_SC_PAGESIZE);
-    if (page <= 0)
-        return;
-    for (size_t made = 0; made + BLOCK_SIZE <= max_bytes && !atomic_load(stop);
-         made += BLOCK_SIZE) {
-        block *b = blocks_alloc(BLOCK_SIZE);
-        for (size_t at = 0; at < BLOCK_SIZE; at += (size_t)page)
-            ((volatile unsigned char *)b)[at] = 0;
-        b->size = BLOCK_SIZE - sizeof *b;
-        pthread_mutex_lock(&prepared_lock);
-        b->next = prepared;
-        prepared = b;
-        nprepared++;
-        pthread_mutex_unlock(&prepared_lock);
-    }
-}
-
-void json_arena_release_prepared(void)
-{
-    pthread_mutex_lock(&prepared_lock);
-    block *b = prepared;
-    prepared = NULL;
-    atomic_store(&nprepared, 0);
-    pthread_mutex_unlock(&prepared_lock);
-    for (block *next; b; b = next) {
-        next = b->next;
-        blocks_free(b, BLOCK_SIZE);
-    }
-}
-
 static _Thread_local json_arena *current;
 static _Thread_local share *current_share;
 static int installed;
@@ -101,9 +45,7 @@ static void *share_take(share *s, size_t n, size_t align)
     size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
     if (!b || at > b->size || b->size - at < n) {
         size_t size = n > BLOCK_SIZE - sizeof *b ? n : BLOCK_SIZE - sizeof *b;
-        b = size == BLOCK_SIZE - sizeof *b ? take_prepared() : NULL;
-        if (!b)
-            b = blocks_alloc(sizeof *b + size);
+        b = blocks_alloc(sizeof *b + size);
         b->used = 0;
         b->size = size;
         b->next = s->head;

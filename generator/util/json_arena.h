@@ -12,7 +12,6 @@
 #ifndef APIMD_JSON_ARENA_H
 #define APIMD_JSON_ARENA_H
 
-#include <stdatomic.h>
 #include <stddef.h>
 
 typedef struct json_arena json_arena;
@@ -35,16 +34,5 @@ int json_arena_active(void);
 void *json_arena_take(size_t n, size_t align);
 /* Frees everything allocated in a (a may be NULL). */
 void json_arena_free(json_arena *a);
-
-/* Makes blocks for arenas ahead of their use, up to max_bytes or until
- * *stop is set, and touches their pages: a thread with nothing better to
- * do takes the page faults (microseconds each on a virtual machine, and a
- * big view touches thousands of pages) off the threads that later fill
- * the blocks. Arenas take prepared blocks before they make new ones. */
-void json_arena_prepare(size_t max_bytes, const atomic_int *stop);
-/* Frees the prepared blocks no arena took. */
-void json_arena_release_prepared(void);
-/* How many prepared blocks wait to be taken (for tests and statistics). */
-size_t json_arena_prepared_blocks(void);
 
 #endif

@@ -67,38 +67,8 @@ static void free_build(view_build *b)
         pthread_mutex_destroy(&b->flag_runs_lock);
         free(b->flag_runs);
     }
-}
-
-/* ---- derived types, for @odata.type dispatch ---- */
-
-static void add_derived_ref(cJSON *derived, const view_type *t)
-{
-    cJSON *ref = cJSON_CreateObject();
-    view_add_string(ref, "name", t->name);
-    view_add_string(ref, "c_name", t->c_name);
-    view_add_string(ref, "qualified_name", t->qualified);
-    cJSON_AddItemToArray(derived, ref);
-}
-
-/* Each type goes into the list of every type up its base chain, in the
- * order of the types: one walk per type rather than one per pair. */
-static void add_derived(view_build *b)
-{
-    cJSON **derived = xcalloc(b->ntypes ? b->ntypes : 1, sizeof *derived);
-    for (size_t i = 0; i < b->ntypes; i++)
-        if (b->types[i].kind == VIEW_OBJECT)
-            derived[i] = cJSON_CreateArray();
-    for (size_t i = 0; i < b->ntypes; i++)
-        for (int at = b->types[i].base; at >= 0; at = b->types[at].base)
-            add_derived_ref(derived[at], &b->types[i]);
-    for (size_t i = 0; i < b->ntypes; i++) {
-        if (b->types[i].kind != VIEW_OBJECT)
-            continue;
-        cJSON *view = b->types[i].view;
-        view_add_bool(view, "has_derived", derived[i]->child != NULL);
-        view_add_item(view, "derived", derived[i]);
-    }
-    free(derived);
+    free(b->derived);
+    free(b->derived_start);
 }
 
 /* ---- the root ---- */
@@ -163,18 +133,14 @@ static void add_file_lists(cJSON *root, const view_build *b)
     view_add_item(root, "headers", headers);
 }
 
-/* The view of one type; the types' views are independent of each other
- * (they only read the names settled before), so they are built on
- * several threads. */
-static void build_type_view(size_t i, void *ctx)
-{
-    view_build *b = ctx;
-    json_arena_enter(b->arena); /* once per thread: nothing when already in */
-    view_type *t = &b->types[i];
-    t->view = t->kind == VIEW_OBJECT ? view_object_type(b, i) : view_enum_type(b, i);
-}
+struct c_view {
+    view_build b;
+    cJSON *root;
+    cJSON *lists[2]; /* the root's "types" and "enums" */
+};
 
-static cJSON *assemble(view_build *b, int jobs, work_pool *pool)
+/* The root, with each type's entry in its list. */
+static cJSON *assemble(view_build *b, cJSON *lists[2])
 {
     cJSON *root = cJSON_CreateObject();
     view_add_string(root, "namespace", b->namespace);
@@ -182,20 +148,126 @@ static cJSON *assemble(view_build *b, int jobs, work_pool *pool)
     add_runtime_names(root, b);
     add_marker(root, b);
     view_add_string(root, "version", "1.0.0");
-    cJSON *objects = cJSON_CreateArray(), *enums = cJSON_CreateArray();
-    view_index_declared(b);
-    view_make_kind_tails(b);
-    parallel_for_in(pool, b->ntypes, jobs, build_type_view, b);
+    lists[0] = cJSON_CreateArray();
+    lists[1] = cJSON_CreateArray();
     for (size_t i = 0; i < b->ntypes; i++) {
         view_type *t = &b->types[i];
-        cJSON_AddItemToArray(t->kind == VIEW_OBJECT ? objects : enums, t->view);
+        t->view = view_type_entry(b, i);
+        cJSON_AddItemToArray(lists[t->kind == VIEW_ENUM], t->view);
     }
-    add_derived(b);
-    view_add_bool(root, "has_types", cJSON_GetArraySize(objects) > 0);
-    view_add_bool(root, "has_enums", cJSON_GetArraySize(enums) > 0);
-    view_add_item(root, "types", objects);
-    view_add_item(root, "enums", enums);
+    view_add_bool(root, "has_types", lists[0]->child != NULL);
+    view_add_bool(root, "has_enums", lists[1]->child != NULL);
+    view_add_item(root, "types", lists[0]);
+    view_add_item(root, "enums", lists[1]);
     add_file_lists(root, b);
+    return root;
+}
+
+c_view *c_view_begin(const model *m, const char *prefix, json_arena *view_arena, strbuf *error)
+{
+    c_view *v = xcalloc(1, sizeof *v);
+    view_build *b = &v->b;
+    b->error = error;
+    b->arena = view_arena;
+    /* the namespace the schema output gives a model that names none */
+    b->namespace = m->default_namespace ? m->default_namespace : "microsoft.graph";
+    b->prefix = prefix ? xstrdup(prefix) : prefix_from_namespace(b->namespace);
+    b->by_qualified = name_index_new();
+    b->by_name = name_index_new();
+    b->by_folded = name_index_new();
+    b->globals = name_index_new();
+    int ok = c_view_prefix_valid(b->prefix, error);
+    if (ok) {
+        b->upper_prefix = c_upper_case(b->prefix);
+        ok = view_index_types(b, m) == 0 && view_resolve_bases(b) == 0;
+    }
+    if (!ok) {
+        free_build(b);
+        free(v);
+        return NULL;
+    }
+    view_name_types(b);
+    view_index_declared(b);
+    view_list_derived(b);
+    json_arena_enter(view_arena);
+    view_make_kind_tails(b);
+    v->root = assemble(b, v->lists);
+    json_arena_leave();
+    return v;
+}
+
+const cJSON *c_view_root(const c_view *v) { return v->root; }
+
+size_t c_view_count(const c_view *v) { return v->b.ntypes; }
+
+int c_view_is_enum(const c_view *v, size_t i) { return v->b.types[i].kind == VIEW_ENUM; }
+
+const cJSON *c_view_entry(const c_view *v, size_t i) { return v->b.types[i].view; }
+
+cJSON *c_view_type(c_view *v, size_t i)
+{
+    view_build *b = &v->b;
+    return b->types[i].kind == VIEW_OBJECT ? view_object_type(b, i) : view_enum_type(b, i);
+}
+
+/* One type's whole view, into the view's arena: the types' views are
+ * independent of each other (they only read the names settled before),
+ * so they are built on several threads. */
+static void build_type_view(size_t i, void *ctx)
+{
+    c_view *v = ctx;
+    json_arena_enter(v->b.arena); /* once per thread: nothing when already in */
+    v->b.types[i].view = c_view_type(v, i);
+}
+
+/* Makes the items of list the given views, in order. */
+static void relink(cJSON *list, const view_build *b, view_kind kind)
+{
+    cJSON *first = NULL, *last = NULL;
+    for (size_t i = 0; i < b->ntypes; i++) {
+        if (b->types[i].kind != kind)
+            continue;
+        cJSON *item = b->types[i].view;
+        item->prev = last;
+        item->next = NULL;
+        if (last)
+            last->next = item;
+        else
+            first = item;
+        last = item;
+    }
+    if (first)
+        first->prev = last;
+    list->child = first;
+}
+
+void c_view_complete(c_view *v, int jobs, work_pool *pool)
+{
+    view_build *b = &v->b;
+    /* The entries the whole views replace; an arena drops them with the
+     * rest. */
+    cJSON *entries[2] = {NULL, NULL};
+    for (int l = 0; l < 2 && !b->arena; l++) {
+        entries[l] = cJSON_CreateArray();
+        entries[l]->child = v->lists[l]->child;
+    }
+    json_arena_enter(b->arena);
+    view_share_flag_runs(b);
+    parallel_for_in(pool, b->ntypes, jobs, build_type_view, v);
+    json_arena_leave();
+    relink(v->lists[0], b, VIEW_OBJECT);
+    relink(v->lists[1], b, VIEW_ENUM);
+    cJSON_Delete(entries[0]);
+    cJSON_Delete(entries[1]);
+}
+
+cJSON *c_view_end(c_view *v)
+{
+    if (!v)
+        return NULL;
+    cJSON *root = v->root;
+    free_build(&v->b);
+    free(v);
     return root;
 }
 
@@ -217,28 +289,9 @@ cJSON *c_view_build_json(const cJSON *model_json, const char *prefix, strbuf *er
 cJSON *c_view_build_in(const model *m, const char *prefix, int jobs, work_pool *pool,
                        json_arena *view_arena, strbuf *error)
 {
-    view_build b = {0};
-    b.error = error;
-    b.arena = view_arena;
-    /* the namespace the schema output gives a model that names none */
-    b.namespace = m->default_namespace ? m->default_namespace : "microsoft.graph";
-    b.prefix = prefix ? xstrdup(prefix) : prefix_from_namespace(b.namespace);
-    if (!c_view_prefix_valid(b.prefix, error)) {
-        free(b.prefix);
+    c_view *v = c_view_begin(m, prefix, view_arena, error);
+    if (!v)
         return NULL;
-    }
-    b.upper_prefix = c_upper_case(b.prefix);
-    b.by_qualified = name_index_new();
-    b.by_name = name_index_new();
-    b.by_folded = name_index_new();
-    b.globals = name_index_new();
-    cJSON *root = NULL;
-    if (view_index_types(&b, m) == 0 && view_resolve_bases(&b) == 0) {
-        view_name_types(&b);
-        json_arena_enter(view_arena);
-        root = assemble(&b, jobs, pool);
-        json_arena_leave();
-    }
-    free_build(&b);
-    return root;
+    c_view_complete(v, jobs, pool);
+    return c_view_end(v);
 }

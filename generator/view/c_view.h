@@ -37,6 +37,38 @@ cJSON *c_view_build_json(const cJSON *model_json, const char *prefix, strbuf *er
 cJSON *c_view_build_in(const struct model *m, const char *prefix, int jobs, work_pool *pool,
                        json_arena *arena, strbuf *error);
 
+/* The view built in steps, so that a type's files can be rendered as soon
+ * as its view is made and the view dropped after (the whole view of the
+ * Graph docs takes 16 MB). c_view_begin makes the root: library-wide
+ * names and, in its lists `types` and `enums`, each type's entry, its
+ * names and files only (name, name_c, namespace, qualified_name,
+ * qualified_name_c, c_name, upper_name, header, source_file, guard,
+ * is_inferred; struct_name and is_entity, or enum_name). c_view_type
+ * makes a type's whole view; c_view_complete puts every whole view in the
+ * lists, after which the root is what c_view_build gives. Values go to
+ * arena when it is not NULL (then never to cJSON_Delete); prefix as for
+ * c_view_build. NULL with the reason in *error. */
+typedef struct c_view c_view;
+
+c_view *c_view_begin(const struct model *m, const char *prefix, json_arena *view_arena,
+                     strbuf *error);
+const cJSON *c_view_root(const c_view *v);
+/* The types, sorted by qualified name; each list keeps that order. */
+size_t c_view_count(const c_view *v);
+int c_view_is_enum(const c_view *v, size_t i);
+/* Type i's item in its list: its entry, or its whole view after
+ * c_view_complete. */
+const cJSON *c_view_entry(const c_view *v, size_t i);
+/* The whole view of type i, made on this thread (several threads may
+ * make views at once): in this thread's arena when it is in one, which
+ * must not outlive v's, else for cJSON_Delete. It reads the model: keep
+ * the model until the views are made. */
+cJSON *c_view_type(c_view *v, size_t i);
+/* Every type's whole view into the lists, on up to jobs threads. */
+void c_view_complete(c_view *v, int jobs, work_pool *pool);
+/* Frees v and returns its root (arena or cJSON_Delete, as begun). */
+cJSON *c_view_end(c_view *v);
+
 /* Checks that prefix can start C identifiers: a letter, then letters,
  * digits and single underscores, not ending in '_', not a reserved word.
  * Returns 1 when valid, else 0 with the reason in *error. */

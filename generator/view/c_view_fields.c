@@ -282,12 +282,18 @@ static void add_kind_tail(view_build *b, const field_kind *held)
     b->tails[b->ntails++] = run;
 }
 
+void view_share_flag_runs(view_build *b)
+{
+    if (!json_arena_active() || b->flag_runs)
+        return;
+    b->flag_runs = xcalloc(VIEW_FLAG_RUN_SLOTS, sizeof *b->flag_runs);
+    pthread_mutex_init(&b->flag_runs_lock, NULL);
+}
+
 void view_make_kind_tails(view_build *b)
 {
     if (!json_arena_active())
         return;
-    b->flag_runs = xcalloc(VIEW_FLAG_RUN_SLOTS, sizeof *b->flag_runs);
-    pthread_mutex_init(&b->flag_runs_lock, NULL);
     for (size_t i = 0; i < sizeof primitives / sizeof primitives[0]; i++)
         add_kind_tail(b, &primitives[i].held);
     add_kind_tail(b, &untyped);
@@ -302,7 +308,9 @@ _Static_assert(sizeof primitives / sizeof primitives[0] + 3 <= VIEW_MAX_KINDS,
 static void end_with_kind_flags(cJSON *view, const view_build *b,
                                 const field_kind *held)
 {
-    for (size_t i = 0; i < b->ntails; i++) {
+    /* shared only into views that live in an arena, and thus are never
+     * given to cJSON_Delete */
+    for (size_t i = 0; i < b->ntails && json_arena_active(); i++) {
         if (b->tail_kinds[i] == held) {
             view_add_shared_tail(view, b->tails[i]);
             return;

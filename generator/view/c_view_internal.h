@@ -62,6 +62,9 @@ typedef struct view_build {
      * hence the lock). NULL outside an arena. */
     view_flag_run *flag_runs; /* VIEW_FLAG_RUN_SLOTS, open addressing */
     pthread_mutex_t flag_runs_lock;
+    /* The types below type i: derived[derived_start[i] ..
+     * derived_start[i + 1]), in the order of the types. */
+    size_t *derived, *derived_start;
 } view_build;
 
 /* c_view_types.c: the type index, base types, file-scope names. */
@@ -71,18 +74,25 @@ void view_name_types(view_build *b);
 /* The type a property or base names, seen from a type in namespace `from`;
  * -1 when the model has no such type. */
 int view_find_type(const view_build *b, const char *name, const char *from);
-/* The view objects of one type. */
+/* The types below each type (b->derived), before the types' views. */
+void view_list_derived(view_build *b);
+/* The whole view of one type. */
 cJSON *view_object_type(view_build *b, size_t index);
 cJSON *view_enum_type(view_build *b, size_t index);
+/* A type's entry in the root's lists: its names and files only. */
+cJSON *view_type_entry(const view_build *b, size_t index);
 
 /* c_view_fields.c: the fields of an object type, and in *enum_headers
  * the headers of the enums they hold ([{"header": "..."}], each once). */
 cJSON *view_fields(view_build *b, size_t index, cJSON **enum_headers);
 /* The names each base type declares, before the fields are made. */
 void view_index_declared(view_build *b);
-/* The shared runs of kind flags (and the table of the flag runs), when
- * this thread is in an arena. */
+/* The shared runs of kind flags, when this thread is in an arena. */
 void view_make_kind_tails(view_build *b);
+/* The table of shared flag runs, when this thread is in an arena: for
+ * views that live as long as the arena (runs are made in the arena of
+ * the thread that first needs them). */
+void view_share_flag_runs(view_build *b);
 
 /* c_view_text.c: text helpers. */
 /* The description wrapped into comment lines: [{"text": "..."}]. */

@@ -290,9 +290,10 @@ static void add_doc(cJSON *view, const char *description, const src_ref *element
     view_add_owned_string(view, "source", source);
 }
 
-static cJSON *common_type_view(const view_type *t)
+/* The names of a type, which its entry in the root's lists and its whole
+ * view both begin with. */
+static void add_names(cJSON *view, const view_type *t)
 {
-    cJSON *view = cJSON_CreateObject();
     view_add_string(view, "name", t->name);
     view_add_owned_string(view, "name_c", view_string_body(t->name));
     view_add_string(view, "namespace", t->namespace);
@@ -301,12 +302,33 @@ static cJSON *common_type_view(const view_type *t)
     view_add_string(view, "c_name", t->c_name);
     view_add_string(view, "upper_name", t->upper_name);
     add_file_names(view, t);
+}
+
+static cJSON *common_type_view(const view_type *t)
+{
+    cJSON *view = cJSON_CreateObject();
+    add_names(view, t);
     strbuf fallback = STRBUF_INIT;
     strbuf_printf(&fallback, "The %s type.", t->name);
     add_doc(view, t->model->description, &t->model->source, fallback.data);
     strbuf_free(&fallback);
     view_add_bool(view, "is_inferred", t->model->inferred);
     return view;
+}
+
+cJSON *view_type_entry(const view_build *b, size_t index)
+{
+    const view_type *t = &b->types[index];
+    cJSON *entry = cJSON_CreateObject();
+    add_names(entry, t);
+    view_add_bool(entry, "is_inferred", t->model->inferred);
+    if (t->kind == VIEW_ENUM) {
+        view_add_string(entry, "enum_name", t->c_name);
+        return entry;
+    }
+    view_add_string(entry, "struct_name", t->c_name);
+    view_add_bool(entry, "is_entity", t->model->kind == KIND_ENTITY);
+    return entry;
 }
 
 /* ---- object types ---- */
@@ -364,6 +386,41 @@ static void add_fields_by_name(cJSON *view, const cJSON *fields)
     view_add_item(view, "fields_by_name", list);
 }
 
+/* Every type below this one, for @odata.type dispatch, in the order of
+ * the types. */
+static void add_derived(cJSON *view, const view_build *b, size_t index)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = b->derived_start[index]; k < b->derived_start[index + 1]; k++) {
+        const view_type *d = &b->types[b->derived[k]];
+        cJSON *ref = cJSON_CreateObject();
+        view_add_string(ref, "name", d->name);
+        view_add_string(ref, "c_name", d->c_name);
+        view_add_string(ref, "qualified_name", d->qualified);
+        cJSON_AddItemToArray(list, ref);
+    }
+    view_add_bool(view, "has_derived", list->child != NULL);
+    view_add_item(view, "derived", list);
+}
+
+void view_list_derived(view_build *b)
+{
+    size_t n = b->ntypes;
+    b->derived_start = xcalloc(n + 1, sizeof *b->derived_start);
+    for (size_t i = 0; i < n; i++)
+        for (int at = b->types[i].base; at >= 0; at = b->types[at].base)
+            b->derived_start[at + 1]++;
+    for (size_t i = 0; i < n; i++)
+        b->derived_start[i + 1] += b->derived_start[i];
+    size_t *next = xcalloc(n ? n : 1, sizeof *next);
+    memcpy(next, b->derived_start, n * sizeof *next);
+    b->derived = xcalloc(b->derived_start[n] ? b->derived_start[n] : 1, sizeof *b->derived);
+    for (size_t i = 0; i < n; i++)
+        for (int at = b->types[i].base; at >= 0; at = b->types[at].base)
+            b->derived[next[at]++] = i;
+    free(next);
+}
+
 cJSON *view_object_type(view_build *b, size_t index)
 {
     const view_type *t = &b->types[index];
@@ -383,6 +440,7 @@ cJSON *view_object_type(view_build *b, size_t index)
     view_add_item(view, "enum_headers", enum_headers);
     add_fields_by_name(view, fields);
     view_add_item(view, "fields", fields);
+    add_derived(view, b, index);
     return view;
 }
 

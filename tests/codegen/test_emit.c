@@ -1,7 +1,8 @@
 /* Emit: writing the output directory atomically and only where content
  * changed, stale and foreign files, check mode, template overrides (whole
  * files and single blocks), errors naming the template, the embedded
- * template list. */
+ * template list, and the choice between making each type's view when its
+ * files are rendered and making every view first. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -14,10 +15,13 @@
 
 #include "emit/embedded_templates.h"
 #include "emit/generate.h"
+#include "emit/template_use.h"
 #include "support.h"
+#include "model/model.h"
 #include "util/strbuf.h"
+#include "view/c_view.h"
 
-static cJSON *model;
+static cJSON *model_json;
 static char *work; /* the temporary directory of this run */
 
 static char *path_in(const char *dir, const char *name)
@@ -36,7 +40,7 @@ static int generate(const char *out, const char *templates, const char *prefix, 
 {
     generate_options opts = {.out_dir = out, .templates_dir = templates, .prefix = prefix, .check = check};
     strbuf_reset(messages);
-    return generate_c_json(model, &opts, messages);
+    return generate_c_json(model_json, &opts, messages);
 }
 
 /* ---- snapshots: names, contents and mtimes of a directory ---- */
@@ -415,14 +419,111 @@ static void test_block_override(const char *out, strbuf *messages)
     free(dir);
 }
 
-static void test_output_is_deterministic(const char *out, strbuf *messages)
+/* ---- one view at a time, or every view first ---- */
+
+/* Generating into a new directory of work (with templates from dir, NULL:
+ * the shipped ones) gives what out holds, file for file; returns the new
+ * directory's path, left in place. */
+static char *generate_same_as(const char *out, const char *name, const char *dir,
+                              strbuf *messages)
 {
-    char *twin = path_in(work, "twin");
-    CHECK(generate(twin, NULL, NULL, 0, messages) == 0);
-    snapshot a = take_snapshot(out), b = take_snapshot(twin);
+    char *other = path_in(work, name);
+    CHECK(generate(other, dir, NULL, 0, messages) == 0);
+    snapshot a = take_snapshot(out), b = take_snapshot(other);
     CHECK(same_snapshot(&a, &b, 0));
     free_snapshot(&a);
     free_snapshot(&b);
+    return other;
+}
+
+
+/* The root of c_view_begin for the fixture, with the templates' names as
+ * generate gives them, asked whether templates in dir need every view. */
+static int needs_whole_views(const char *dir)
+{
+    strbuf err = STRBUF_INIT;
+    model *m = model_types_from_json(model_json, &err);
+    c_view *v = m ? c_view_begin(m, NULL, NULL, &err) : NULL;
+    CHECK(v != NULL);
+    static const char *const library[] = {"umbrella_header", "forward_header",
+                                          "runtime_header",  "runtime_source",
+                                          "internal_header", "pkgconfig",
+                                          "meson_build"};
+    static const char *const per_type[] = {"type_header", "type_source", "enum_header",
+                                           "enum_source"};
+    int whole = v ? templates_need_whole_views(dir, c_view_root(v), library, 7, per_type, 4)
+                  : -1;
+    cJSON_Delete(c_view_end(v));
+    model_free(m);
+    strbuf_free(&err);
+    return whole;
+}
+
+/* The shipped templates read only the types' names from the root's lists;
+ * a template that reads more, or a type's template that reads the lists,
+ * needs every whole view; so does one that does not compile. A partial
+ * that is not there changes nothing (the rendering reports it). */
+static void test_which_views_templates_need(void)
+{
+    CHECK(needs_whole_views(NULL) == 0);
+    static const struct {
+        const char *file, *text;
+        int whole;
+    } cases[] = {
+        {"forward_header.mustache", "{{#types}}{{c_name}} {{header}} {{guard}}{{/types}}", 0},
+        {"forward_header.mustache", "{{#types}}{{#fields}}x{{/fields}}{{/types}}", 1},
+        {"marker_c.mustache", "/* {{types.0.doc}} */", 1}, /* through a partial */
+        {"type_source.mustache", "{{#enums}}{{c_name}}{{/enums}}", 1},
+        {"type_source.mustache", "{{#type}}{{#fields}}{{c_name}}{{/fields}}{{/type}}", 0},
+        {"pkgconfig.mustache", "{{#types}}", 1}, /* does not compile */
+        {"pkgconfig.mustache", "{{>no_such_partial}}{{prefix}}", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *dir = templates_with(cases[i].file, cases[i].text);
+        if (needs_whole_views(dir) != cases[i].whole) {
+            fprintf(stderr, "%s: %s: whole views %s\n", cases[i].file, cases[i].text,
+                    cases[i].whole ? "not asked for" : "asked for");
+            support_failures++;
+        }
+        free(dir);
+    }
+}
+
+/* Every view made first gives the files that one view at a time gives: a
+ * shipped template with a section that renders nothing but reads the
+ * types' fields makes generate take that way. */
+static void test_every_view_first_gives_the_same(const char *out, strbuf *messages)
+{
+    const embedded_template *shipped = embedded_c_template_find("umbrella_header");
+    CHECK(shipped != NULL);
+    if (!shipped)
+        return;
+    strbuf text = STRBUF_INIT;
+    strbuf_add(&text, (const char *)shipped->text, shipped->size);
+    strbuf_puts(&text, "{{#types}}\n{{#fields}}\n{{/fields}}\n{{/types}}\n");
+    char *dir = templates_with("umbrella_header.mustache", strbuf_cstr(&text));
+    CHECK(needs_whole_views(dir) == 1);
+    char *whole = generate_same_as(out, "whole", dir, messages);
+    /* and a template that reads them sees them */
+    char *fields = templates_with("forward_header.mustache",
+                                  "{{>marker_c}}\n{{#types}}{{c_name}}:{{#fields}} "
+                                  "{{json_name}}{{/fields}}\n{{/types}}");
+    CHECK(generate(whole, fields, NULL, 0, messages) == 0);
+    char *path = path_in(whole, "graph_forward.h");
+    char *listed = support_read_file(path, NULL);
+    CHECK(listed && strstr(listed, "graph_call: ") && strstr(listed, " callChainId"));
+    free(listed);
+    free(path);
+    support_remove_tree(whole);
+    free(whole);
+    free(fields);
+    free(dir);
+    strbuf_free(&text);
+}
+
+static void test_output_is_deterministic(const char *out, strbuf *messages)
+{
+    char *twin = generate_same_as(out, "twin", NULL, messages);
     support_remove_tree(twin);
     free(twin);
 }
@@ -473,7 +574,7 @@ static void test_embedded_list_matches_directory(void)
 int main(void)
 {
     char *fixture = support_source_path("tests/codegen/data/call_model.json");
-    model = support_read_json(fixture);
+    model_json = support_read_json(fixture);
     free(fixture);
     work = support_temp_dir("emit");
     char *out = path_in(work, "out");
@@ -489,6 +590,8 @@ int main(void)
     test_io_failure_leaves_output_untouched(out, &messages);
     test_path_in_the_way(out, &messages);
     test_block_override(out, &messages);
+    test_which_views_templates_need();
+    test_every_view_first_gives_the_same(out, &messages);
     test_output_is_deterministic(out, &messages);
     test_nested_new_directory(&messages);
     if (support_failures)
@@ -498,6 +601,6 @@ int main(void)
     support_remove_tree(work);
     free(out);
     free(work);
-    cJSON_Delete(model);
+    cJSON_Delete(model_json);
     return support_failures ? 1 : 0;
 }
