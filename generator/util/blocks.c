@@ -2,7 +2,6 @@
 
 #include <pthread.h>
 #include <stdalign.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -52,9 +51,8 @@ int blocks_pooled(void) { return 0; }
 #endif
 
 enum {
-    NCLASSES = 9,                 /* 1 KiB, 2 KiB, ... 256 KiB */
-    HUGE_PAGE = 2 * 1024 * 1024,
-    REGION_SIZE = 32 * HUGE_PAGE, /* 64 MiB of address space at a time */
+    NCLASSES = 9,                   /* 1 KiB, 2 KiB, ... 256 KiB */
+    REGION_SIZE = 64 * 1024 * 1024, /* of address space at a time */
 };
 
 typedef struct free_block {
@@ -116,25 +114,20 @@ static void hand_over(void *unused)
 
 static void create_exit_key(void) { pthread_key_create(&exit_key, hand_over); }
 
-/* A new region, aligned to the huge page size so that every 2 MiB of it
- * can be one page. With the lock held; 0 when none can be had. */
+/* A new region: address space only, backed page by page as blocks are
+ * carved from it. No transparent huge pages are asked for: on a virtual
+ * machine that hands freed memory back to its host (free page reporting
+ * reports free 2 MiB blocks, the very ones a huge page takes), each huge
+ * page faulted in after a few seconds' idle is backed anew by the host,
+ * and a run after idle pays more for that than huge pages save it when
+ * it follows another at once (bench/RESULTS.md). With the lock held; 0
+ * when none can be had. */
 static int map_region(void)
 {
-    size_t span = (size_t)REGION_SIZE + HUGE_PAGE;
-    unsigned char *raw = mmap(NULL, span, PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (raw == MAP_FAILED)
+    unsigned char *region = mmap(NULL, REGION_SIZE, PROT_READ | PROT_WRITE,
+                                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (region == MAP_FAILED)
         return 0;
-    uintptr_t at = ((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    unsigned char *region = (unsigned char *)at;
-    if (region > raw)
-        munmap(raw, (size_t)(region - raw));
-    size_t tail = (size_t)(raw + span - (region + REGION_SIZE));
-    if (tail)
-        munmap(region + REGION_SIZE, tail);
-#ifdef MADV_HUGEPAGE
-    madvise(region, REGION_SIZE, MADV_HUGEPAGE); /* a hint: fine if refused */
-#endif
     cursor = region;
     end = region + REGION_SIZE;
     return 1;
@@ -179,9 +172,8 @@ static void *take_shared(int c, size_t size)
 
 void *blocks_alloc(size_t size)
 {
-    _Static_assert(HUGE_PAGE % alignof(max_align_t) == 0 &&
-                       BLOCKS_MIN % alignof(max_align_t) == 0,
-                   "blocks keep the alignment of their region");
+    _Static_assert(BLOCKS_MIN % alignof(max_align_t) == 0,
+                   "blocks keep the alignment of their region (a page)");
     int c = class_of(size);
     if (c >= 0) {
         void *p = pop(&own_free[c]);

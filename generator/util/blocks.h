@@ -1,14 +1,13 @@
 /* Memory for the arenas (util/arena, util/json_arena, read/cmark_memory):
- * blocks of a few fixed sizes, carved from large regions that the kernel
- * may back with 2 MiB pages.
+ * blocks of a few fixed sizes, carved from large regions of address space.
  *
  * Why: a run over thousands of pages touches tens of megabytes, nearly all
- * of it arena blocks. In 4 KiB pages that is one page fault per 4 KiB on
- * the way up and as many pages to unmap at exit; in regions marked for
- * transparent huge pages it is one fault per 2 MiB. Blocks are recycled by
- * size, per thread first, so a block freed after one page serves the next;
- * those a thread leaves when it ends serve the others, split in parts of
- * a smaller size when that is what is asked for.
+ * of it arena blocks, and memory the process has not touched before costs
+ * a page fault and a page cleared. Blocks are recycled by size, per thread
+ * first, so a block freed after one page serves the next; those a thread
+ * leaves when it ends serve the others, split in parts of a smaller size
+ * when that is what is asked for. A run then touches little more memory
+ * than it holds at its peak.
  *
  * Sizes that are powers of two from BLOCKS_MIN to BLOCKS_MAX come from the
  * regions; any other size (a one-off block for a large text) from malloc.
