@@ -13,7 +13,7 @@
 # bench/out/ (ignored by git). Commands that are not implemented yet are
 # reported as such and skipped.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 corpus=${1:-../shared/corpus/graph-v1.0}
 runs=${APIMD_BENCH_RUNS:-3}
@@ -69,7 +69,7 @@ measure() {
   local name=$1
   shift
   sync
-  best_wall= peak_kb=0 last_exit=0
+  best_wall='' peak_kb=0 last_exit=0
   local i
   for ((i = 1; i <= runs; i++)); do
     local args=("${@//\{run\}/$i}")
@@ -142,7 +142,7 @@ apimd_row "apimd generate -o DIR" generate generate -q -o "$out/generated-{run}"
 # schema + lint + generate from one reading of the pages. "Up to date": the
 # output directory holds what the docs give (regeneration, as in CI: a
 # first, unmeasured run fills it); "fresh": a new directory each run.
-single_wall= single_kb= fresh_wall= fresh_kb=
+single_wall='' single_kb='' fresh_wall='' fresh_kb=''
 if [ -n "$apimd" ]; then
   "$apimd" generate -q -o "$out/single" "$corpus" >/dev/null 2>&1
   apimd_row "apimd single pass, output up to date" single generate -q -o "$out/single" \
@@ -214,7 +214,7 @@ in_turn() {
       printf "%.2f %.2f\n", (bb > 0 ? bs / bb : 0), m
     }' "$out/pairs")
 }
-paired_best= paired_median= idle_best= idle_median=
+paired_best='' paired_median='' idle_best='' idle_median=''
 if [ -n "$single_wall" ]; then
   in_turn 0
   paired_best=$pairs_best paired_median=$pairs_median
@@ -246,8 +246,9 @@ echo "  x $passes passes: ${best_wall}s, $json_mbs MB/s"
 # known type: the generated from_json + to_json against cJSON_Parse +
 # cJSON_Print of the same texts. The driver dispatches by type name
 # through the registry of the codegen tests (tests/codegen/registry.mustache).
-gen_ratio= chain_ratio=
+gen_ratio='' chain_ratio=''
 gen_log=$out/gen-build.log
+# shellcheck disable=SC2046 # pkg-config prints several words
 if [ -n "$apimd" ] && ninja -C "$build" bench/render_registry >"$gen_log" 2>&1 &&
    "$apimd" schema -q --examples -o "$out/model-examples.json" "$corpus" &&
    "$build/bench/render_registry" "$out/model-examples.json" \
