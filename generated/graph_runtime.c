@@ -573,10 +573,11 @@ static int read_additional(const cJSON *json, void *object, const graph__type_in
     return 0;
 }
 
-static const graph__type_info *named_type(const cJSON *json,
+/* The type an "@odata.type" member (odata, or NULL) names among type's
+ * derived types; type itself when it names none of them. */
+static const graph__type_info *named_type(const cJSON *odata,
                                       const graph__type_info *type)
 {
-    const cJSON *odata = odata_type_member(json);
     if (!cJSON_IsString(odata))
         return type;
     const char *name = odata->valuestring;
@@ -588,10 +589,9 @@ static const graph__type_info *named_type(const cJSON *json,
     return type; /* a name the docs do not derive from type: kept as text */
 }
 
-static int read_odata_type(const cJSON *json, void *object, const graph__type_info *type,
+static int read_odata_type(const cJSON *odata, void *object, const graph__type_info *type,
                            graph_error *err)
 {
-    const cJSON *odata = odata_type_member(json);
     if (!cJSON_IsString(odata))
         return 0;
     char *copy = copy_string(odata->valuestring);
@@ -695,11 +695,12 @@ static int read_object(const cJSON *json, const graph__type_info *type,
     *out = NULL;
     if (!cJSON_IsObject(json))
         return fail_expected("object", type->name, err);
-    const graph__type_info *actual = named_type(json, type);
+    const cJSON *odata = odata_type_member(json); /* looked for once, used twice */
+    const graph__type_info *actual = named_type(odata, type);
     void *object = graph__object_new(actual);
     if (!object)
         return fail_out_of_memory(err);
-    if (read_odata_type(json, object, actual, err) != 0 ||
+    if (read_odata_type(odata, object, actual, err) != 0 ||
         (!err && read_members(json, object, actual) != 0) ||
         (err && read_fields(json, object, actual, err) != 0) ||
         (err && read_additional(json, object, actual, err) != 0)) {
