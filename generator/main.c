@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "extract/extract.h"
 #include "read/page.h"
+#include "util/interrupt.h"
 #include "util/json_arena.h"
 
 #ifndef APIMD_VERSION
@@ -95,7 +96,11 @@ int main(int argc, char **argv)
     json_arena_install();
     page_reader_init();
     extract_init();
+    /* Before the command starts its threads: they inherit the blocked
+     * signals, which go to the guard's own thread. */
+    interrupt_guard_start();
     int status = cmd->run(argc - 2, argv + 2);
+    interrupt_guard_stop();
     extract_shutdown();
     return status;
 }

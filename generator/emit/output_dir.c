@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "util/fsutil.h"
+#include "util/interrupt.h"
 #include "util/xalloc.h"
 #include "view/c_view.h"
 #include "util/compare.h"
@@ -374,8 +375,9 @@ static int make_dirs(const char *path, strbuf *messages)
 /* The temporary directory sits beside dir, on the same file system, so
  * that moving files (or itself) into place is a rename. It is made with
  * mkdir rather than mkdtemp so that it gets the permissions a new output
- * directory should have (mkdtemp's are private). */
-static char *make_temp_dir(const char *dir, strbuf *messages)
+ * directory should have (mkdtemp's are private). It is registered for
+ * removal should the run be interrupted (*removal: the handle). */
+static char *make_temp_dir(const char *dir, int *removal, strbuf *messages)
 {
     char *parent, *base;
     split_dir(dir, &parent, &base);
@@ -386,7 +388,13 @@ static char *make_temp_dir(const char *dir, strbuf *messages)
         for (int attempt = 0; attempt < 100 && !made; attempt++) {
             strbuf_reset(&path);
             strbuf_printf(&path, "%s/.%s.apimd-%ld-%d", parent, base, (long)getpid(), attempt);
+            interrupt_step_begin();
             made = mkdir(path.data, 0777) == 0;
+            int why = errno;
+            if (made)
+                *removal = interrupt_remove_later(path.data, 1);
+            interrupt_step_end();
+            errno = why;
             if (!made && errno != EEXIST)
                 break;
         }
@@ -402,7 +410,7 @@ static char *make_temp_dir(const char *dir, strbuf *messages)
     return temp;
 }
 
-static int write_file(const char *path, const output_file *f, strbuf *messages)
+static int write_new_file(const char *path, const output_file *f, strbuf *messages)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
     if (fd < 0) {
@@ -429,15 +437,29 @@ static int write_file(const char *path, const output_file *f, strbuf *messages)
     return 0;
 }
 
-/* Removes the temporary directory and whatever is left in it. */
-static void remove_temp_dir(const char *temp, const output_set *set)
+/* Writes f into the temporary directory; a guarded step, so that an
+ * interruption never meets a file it would not see to remove. */
+static int write_file(const char *path, const output_file *f, strbuf *messages)
 {
+    interrupt_step_begin();
+    int status = write_new_file(path, f, messages);
+    interrupt_step_end();
+    return status;
+}
+
+/* Removes the temporary directory and whatever is left in it, and its
+ * registration (removal). */
+static void remove_temp_dir(const char *temp, int removal, const output_set *set)
+{
+    interrupt_step_begin();
     for (size_t i = 0; i < set->count; i++) {
         char *path = join(temp, set->items[i].name);
         unlink(path);
         free(path);
     }
     rmdir(temp);
+    interrupt_forget(removal);
+    interrupt_step_end();
 }
 
 static int write_changed(const char *temp, const output_set *set, const plan *p,
@@ -470,7 +492,7 @@ static int move_into_place(const char *temp, const char *dir, const output_set *
 {
     if (!p->dir_exists) {
         if (rename(temp, dir) == 0)
-            return 0;
+            return 0; /* the registration of temp is for the caller to forget */
         strbuf_printf(messages, "apimd: generate: cannot rename %s to %s: %s\n", temp, dir,
                       strerror(errno));
         return -1;
@@ -488,6 +510,7 @@ static int move_into_place(const char *temp, const char *dir, const output_set *
         free(to);
         if (status != 0)
             return -1;
+        interrupt_test_point("replacing");
     }
     return 0;
 }
@@ -525,6 +548,7 @@ struct output_stream {
     int dir_fd;    /* the directory, open when it is one; else -1 */
     pthread_mutex_t lock;
     char *temp;  /* made on first need */
+    int temp_removal; /* its registration for removal on an interruption */
     char *temp_error; /* why it could not be made */
     /* Files are staged while rendering only when the temporary directory
      * can be made without making its parent: a refused run must not leave
@@ -537,6 +561,7 @@ output_stream *output_stream_begin(const char *dir, int check)
     output_stream *s = xcalloc(1, sizeof *s);
     s->dir = xstrdup(dir);
     s->check = check;
+    s->temp_removal = -1;
     struct stat st;
     s->dir_state = stat(dir, &st) != 0 ? 0 : S_ISDIR(st.st_mode) ? 1 : -1;
     s->dir_fd = s->dir_state == 1 ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
@@ -555,7 +580,7 @@ static const char *stream_temp(output_stream *s)
     pthread_mutex_lock(&s->lock);
     if (!s->temp && !s->temp_error) {
         strbuf why = STRBUF_INIT;
-        s->temp = make_temp_dir(s->dir, &why);
+        s->temp = make_temp_dir(s->dir, &s->temp_removal, &why);
         if (!s->temp)
             s->temp_error = strbuf_detach(&why);
         strbuf_free(&why);
@@ -593,6 +618,8 @@ int output_stream_put(output_stream *s, output_file *f)
         f->error = strbuf_detach(&why);
     strbuf_free(&why);
     free(path);
+    if (f->staged)
+        interrupt_test_point("staging");
     return f->staged;
 }
 
@@ -630,6 +657,23 @@ static int stream_check(output_stream *s, const output_set *set, strbuf *message
     return differences;
 }
 
+/* The changed files moved into place and the stale ones removed, as one
+ * guarded step: an interruption waits for the directory to be all new. */
+static int replace_outputs(output_stream *s, const output_set *set, const plan *p,
+                           output_report *report, strbuf *messages)
+{
+    interrupt_step_begin();
+    int status = move_into_place(s->temp, s->dir, set, p, messages);
+    if (status == 0 && p->dir_exists)
+        remove_stale(s->dir, p, report, messages);
+    if (status == 0 && !p->dir_exists) {
+        interrupt_forget(s->temp_removal); /* it is the output directory now */
+        s->temp_removal = -1;
+    }
+    interrupt_step_end();
+    return status;
+}
+
 static int stream_write(output_stream *s, const output_set *set, output_report *report,
                         strbuf *messages)
 {
@@ -650,11 +694,9 @@ static int stream_write(output_stream *s, const output_set *set, output_report *
     if (status == 0)
         status = write_changed(temp, set, &p, report, messages);
     if (status == 0)
-        status = move_into_place(temp, dir, set, &p, messages);
-    if (status == 0 && p.dir_exists)
-        remove_stale(dir, &p, report, messages);
+        status = replace_outputs(s, set, &p, report, messages);
     if (temp && (status != 0 || p.dir_exists))
-        remove_temp_dir(temp, set);
+        remove_temp_dir(temp, s->temp_removal, set);
     if (status != 0)
         report->written = 0;
     plan_free(&p);
@@ -673,7 +715,7 @@ int output_stream_finish(output_stream *s, const output_set *set, output_report 
 void output_stream_abort(output_stream *s, const output_set *set)
 {
     if (s->temp)
-        remove_temp_dir(s->temp, set);
+        remove_temp_dir(s->temp, s->temp_removal, set);
     stream_free(s);
 }
 

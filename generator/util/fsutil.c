@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/interrupt.h"
 #include "util/xalloc.h"
 
 int fs_read_file(const char *path, size_t max_bytes, char **data, size_t *len,
@@ -300,11 +301,18 @@ static int copy_old_prefix(fs_atomic_file *af, size_t n)
  * goes to the temporary file, which starts with what was compared. */
 static void start_temporary(fs_atomic_file *af)
 {
+    interrupt_step_begin();
     af->stream = fopen(af->tmp_path, "wb");
     if (!af->stream)
         af->failed = errno ? errno : EIO;
-    else if (af->old_fd >= 0 && af->offset > 0)
-        af->failed = copy_old_prefix(af, af->offset);
+    else
+        af->removal = interrupt_remove_later(af->tmp_path, 0);
+    interrupt_step_end();
+    if (af->stream) {
+        interrupt_test_point("temporary");
+        if (af->old_fd >= 0 && af->offset > 0)
+            af->failed = copy_old_prefix(af, af->offset);
+    }
     if (af->old_fd >= 0)
         close(af->old_fd);
     af->old_fd = -1;
@@ -329,6 +337,7 @@ int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err)
     af->stream = NULL;
     af->offset = 0;
     af->failed = 0;
+    af->removal = -1;
     af->old_fd = open_old_file(path);
     if (af->old_fd >= 0)
         return 0;
@@ -378,13 +387,16 @@ int fs_atomic_commit(fs_atomic_file *af, strbuf *err)
     int failed = af->failed;
     if (af->stream && fclose(af->stream) != 0 && !failed)
         failed = errno ? errno : EIO;
+    interrupt_step_begin();
     if (!failed && rename(af->tmp_path, af->path) != 0)
         failed = errno;
-    if (failed) {
+    if (failed && af->stream)
+        unlink(af->tmp_path);
+    interrupt_forget(af->removal);
+    af->removal = -1;
+    interrupt_step_end();
+    if (failed)
         strbuf_printf(err, "%s: cannot write: %s\n", af->path, strerror(failed));
-        if (af->stream)
-            unlink(af->tmp_path);
-    }
     atomic_release(af);
     return failed ? -1 : 0;
 }
@@ -393,7 +405,11 @@ void fs_atomic_abort(fs_atomic_file *af)
 {
     if (af->stream) {
         fclose(af->stream);
+        interrupt_step_begin();
         unlink(af->tmp_path);
+        interrupt_forget(af->removal);
+        af->removal = -1;
+        interrupt_step_end();
     }
     atomic_release(af);
 }

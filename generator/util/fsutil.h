@@ -64,6 +64,8 @@ typedef struct fs_atomic_file {
     int old_fd;   /* the old file, while the output matches it; else -1 */
     size_t offset; /* bytes written so far */
     int failed;   /* errno of the first failed write, or 0 */
+    int removal;  /* the temporary file's registration for removal on an
+                     interruption (util/interrupt.h), or -1 */
 } fs_atomic_file;
 
 int fs_atomic_open(fs_atomic_file *af, const char *path, strbuf *err);

@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # Same input, byte-identical output, whatever the number of threads and the
 # order in which the file system lists the pages.
-set -u
-apimd=${APIMD:?}
-src=${APIMD_SOURCE_ROOT:?}/docs-input
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
+# shellcheck source-path=SCRIPTDIR source=prelude.sh
+. "$(dirname "$0")/prelude.sh"
 
 # A copy of the docs whose files were created in reverse order, so that
 # readdir lists them differently from the original tree.

@@ -3,14 +3,9 @@
 # lint and generate show "<command>: N/M pages" on stderr; with --quiet, or
 # when stderr is not a terminal, nothing. APIMD_PROGRESS_DELAY=0 shows it
 # at once (by default only runs longer than half a second show it).
-set -u
-apimd=${APIMD:?}
-src=${APIMD_SOURCE_ROOT:?}/docs-input
+# shellcheck source-path=SCRIPTDIR source=prelude.sh
+. "$(dirname "$0")/prelude.sh"
 command -v script >/dev/null || { echo "skipped: no script(1)"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 on_tty() { # on_tty OUTFILE COMMAND...: COMMAND's stdout and stderr on a pty
   local out=$1

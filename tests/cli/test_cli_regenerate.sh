@@ -4,13 +4,8 @@
 # after one page changes, only the files of the type that page describes
 # are rewritten, and the schema. Both through the single pass (generate
 # --schema --lint), as CI runs it.
-set -u
-apimd=${APIMD:?}
-src=${APIMD_SOURCE_ROOT:?}/docs-input
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# shellcheck source-path=SCRIPTDIR source=prelude.sh
+. "$(dirname "$0")/prelude.sh"
 
 cp -r "$src" "$tmp/docs"
 run() { # run LABEL: the single pass into $tmp/out; its summary in $tmp/LABEL.err
