@@ -38,17 +38,21 @@ static atomic_int stopping;  /* the guard is coming down */
 #define WAKE_UP_VALUE 0x61706d64 /* "apmd" */
 
 /* SIGINT, SIGTERM and SIGHUP, but for those the process was started with
- * ignored (nohup, a background job of a shell without job control): a
- * blocked signal is kept pending even when ignored, and would otherwise
- * reach the signal thread. Returns how many there are. */
+ * ignored (nohup, a background job of a shell without job control) or
+ * blocked: a blocked signal is kept pending even when ignored, and would
+ * otherwise reach the signal thread. Returns how many there are. */
 static int choose_signals(sigset_t *set)
 {
     static const int candidates[] = {SIGINT, SIGTERM, SIGHUP};
+    sigset_t blocked;
+    if (pthread_sigmask(SIG_BLOCK, NULL, &blocked) != 0)
+        return 0;
     int n = 0;
     sigemptyset(set);
     for (size_t i = 0; i < sizeof candidates / sizeof *candidates; i++) {
         struct sigaction now;
-        if (sigaction(candidates[i], NULL, &now) == 0 && now.sa_handler == SIG_IGN)
+        if (sigismember(&blocked, candidates[i]) == 1 ||
+            (sigaction(candidates[i], NULL, &now) == 0 && now.sa_handler == SIG_IGN))
             continue;
         sigaddset(set, candidates[i]);
         wake_signal = candidates[i];

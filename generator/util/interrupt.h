@@ -10,7 +10,8 @@
  * (a replacement of outputs is finished: the outputs are the old ones or
  * the new ones, never a mix), what was registered for removal is
  * removed, and the process ends by the signal, as it would have without
- * the guard. Without the guard (the library used on its own) the
+ * the guard. A signal the process was started with ignored or blocked
+ * stays so. Without the guard (the library used on its own) the
  * functions below only keep their registry. */
 #ifndef APIMD_UTIL_INTERRUPT_H
 #define APIMD_UTIL_INTERRUPT_H
