@@ -32,6 +32,9 @@ static sigset_t guarded_set; /* the signals it takes */
 static int wake_signal;      /* one of them, queued to it when the guard comes down */
 static int late_signal;      /* a signal it took as the guard came down */
 static atomic_int stopping;  /* the guard is coming down */
+/* APIMD_TEST_INTERRUPT, read once: the test points are on the path of
+ * every file written. */
+static const char *test_point_wanted;
 
 /* The value the wake-up carries, and the sender it comes from, tell it
  * from a signal sent by anyone else. */
@@ -201,6 +204,7 @@ void interrupt_guard_start(void)
         return;
     }
     guarded = 1;
+    test_point_wanted = getenv("APIMD_TEST_INTERRUPT");
 }
 
 void interrupt_guard_stop(void)
@@ -219,6 +223,7 @@ void interrupt_guard_stop(void)
         return; /* the thread goes on waiting; the process ends all the same */
     pthread_join(watcher, NULL);
     guarded = 0;
+    test_point_wanted = NULL;
     pthread_sigmask(SIG_UNBLOCK, &guarded_set, NULL);
     if (late_signal)
         end_by(late_signal);
@@ -226,10 +231,9 @@ void interrupt_guard_stop(void)
 
 void interrupt_test_point(const char *where)
 {
-    const char *want = getenv("APIMD_TEST_INTERRUPT");
     /* SIGINT ignored by the parent stays ignored: nothing to wait for. */
-    if (!guarded || !want || strcmp(want, where) != 0 || atomic_load(&interrupted) ||
-        sigismember(&guarded_set, SIGINT) != 1)
+    if (!test_point_wanted || strcmp(test_point_wanted, where) != 0 ||
+        atomic_load(&interrupted) || sigismember(&guarded_set, SIGINT) != 1)
         return;
     kill(getpid(), SIGINT);
     while (!atomic_load(&interrupted))
