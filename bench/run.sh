@@ -48,9 +48,21 @@ rss=$build/bench/rss
 # The last run's outputs are moved aside and deleted at the end: deleting
 # thousands of files right before timing the creation of thousands of
 # others slows the creation down on some file systems (ext4 without a
-# journal skips recently freed inodes one by one).
+# journal skips, one by one, the inodes freed in the last minute, or in the
+# last six while their freeing is not yet on disk: see RESULTS.md). For the
+# same reason a run that follows another one closely waits until a minute
+# has passed since that one deleted its outputs and wrote the deletion to
+# disk (the time is in $out/deleted-at).
+recent_deletion_wait=65
 old_out=
 if [ -e "$out" ]; then
+  if [ -f "$out/deleted-at" ]; then
+    since=$(($(date +%s) - $(cat "$out/deleted-at")))
+    if ((since >= 0 && since < recent_deletion_wait)); then
+      echo "bench: waiting $((recent_deletion_wait - since)) s: the last run deleted its outputs $since s ago"
+      sleep $((recent_deletion_wait - since))
+    fi
+  fi
   old_out=$out.old.$$
   mv "$out" "$old_out"
 fi
@@ -62,16 +74,16 @@ mkdir -p "$out"
 # stdout and stderr of the last run in $out/NAME.out and $out/NAME.err.
 # A "{run}" argument is replaced by the run number, for commands that need
 # a fresh output directory each time.
-# Written data is flushed first: the kernel would otherwise write the last
-# measurement's output (thousands of generated files) back to disk during
-# this one, on its cores.
+# Written data is flushed before every run: the kernel would otherwise
+# write the last run's output (thousands of generated files) back to disk
+# during this one, on its cores, and a run would pay for the one before.
 measure() {
   local name=$1
   shift
-  sync
   best_wall='' peak_kb=0 last_exit=0
   local i
   for ((i = 1; i <= runs; i++)); do
+    sync
     local args=("${@//\{run\}/$i}")
     "$rss" -o "$out/$name.rss" -- "${args[@]}" >"$out/$name.out" 2>"$out/$name.err"
     local wall kb
@@ -169,6 +181,9 @@ fi
 # the single pass frees at its exit is reclaimed meanwhile). Printed are the
 # ratio of their bests and the median of the ratios of the pairs.
 #
+# Then the same into a new output directory each time (a first generation,
+# as in a clean build tree): the single pass then creates every file.
+#
 # Then the same after the machine was left idle for $idle seconds before
 # every run, as a lone run in CI or an editor finds it: on a virtual
 # machine that gives the memory processes free back to the host (free
@@ -177,26 +192,30 @@ fi
 pair_baseline() {
   "$rss" -o "$out/pair-baseline.rss" -- "$build/bench/baseline_cmark" "$corpus" >/dev/null 2>&1
 }
+# pair_single DIR: the single pass into DIR.
 pair_single() {
-  "$rss" -o "$out/pair-single.rss" -- "$apimd" generate -q -o "$out/single" \
+  "$rss" -o "$out/pair-single.rss" -- "$apimd" generate -q -o "$1" \
     --schema "$out/single-schema.json" --lint "$out/single-lint.json" --lint-format json \
     "$corpus" >/dev/null 2>&1
 }
-# in_turn PAUSE: $runs pairs, PAUSE seconds of idle before each run; sets
+# in_turn PAUSE [fresh]: $runs pairs, PAUSE seconds of idle before each
+# run; with "fresh", each single pass writes into a new directory. Sets
 # pairs_best and pairs_median.
 rest() { [ "$1" = 0 ] || sleep "$1"; }
 in_turn() {
-  local pause=$1 i
-  sync
+  local pause=$1 fresh=${2:-} i dir
   : >"$out/pairs"
   for ((i = 1; i <= runs; i++)); do
+    sync # as in measure: no pair pays for the output of the one before
+    dir=$out/single
+    [ -n "$fresh" ] && dir=$out/pair-fresh-$i
     rest "$pause"
     if ((i % 2)); then
       pair_baseline
       rest "$pause"
-      pair_single
+      pair_single "$dir"
     else
-      pair_single
+      pair_single "$dir"
       rest "$pause"
       pair_baseline
     fi
@@ -215,12 +234,17 @@ in_turn() {
     }' "$out/pairs")
 }
 paired_best='' paired_median='' idle_best='' idle_median=''
+fresh_best='' fresh_median=''
 if [ -n "$single_wall" ]; then
   in_turn 0
   paired_best=$pairs_best paired_median=$pairs_median
   echo
   echo "baseline and single pass in turn, $runs pairs: best against best $paired_best," \
     "median of the pairs $paired_median"
+  in_turn 0 fresh
+  fresh_best=$pairs_best fresh_median=$pairs_median
+  echo "the same into a new directory each time: best against best $fresh_best," \
+    "median of the pairs $fresh_median"
   if [ "$idle" != 0 ]; then
     in_turn "$idle"
     idle_best=$pairs_best idle_median=$pairs_median
@@ -279,9 +303,14 @@ if [ -n "$single_wall" ]; then
   echo "  apimd single pass (schema+lint+generate) ${single_wall}s  ratio $(ratio "$single_wall" "$base_wall")  peak RSS $(mib "$single_kb") MiB"
   echo "    into a fresh directory                 ${fresh_wall:--}s  ratio $(ratio "${fresh_wall:-0}" "$base_wall")  peak RSS $(mib "${fresh_kb:-0}") MiB"
   echo "    run in turn with the baseline           ratio $paired_best (median of $runs pairs: $paired_median)"
+  echo "    in turn, into a fresh directory         ratio $fresh_best (median of $runs pairs: $fresh_median)"
   [ -n "$idle_best" ] &&
     echo "    in turn, each run after $idle s idle      ratio $idle_best (median of $runs pairs: $idle_median)"
 fi
 echo "  generated code vs cJSON                  ${gen_ratio:-not measured}"
-[ -n "$old_out" ] && rm -rf "$old_out"
+if [ -n "$old_out" ]; then
+  rm -rf "$old_out"
+  sync # the deletion on disk: from now on, the minute a next run waits for
+  date +%s >"$out/deleted-at"
+fi
 exit 0
